@@ -1,0 +1,112 @@
+package dev.cutover.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistryJarLocatorTest {
+
+    @TempDir Path temp;
+
+    private final Map<String, String> properties = new HashMap<>();
+    private final Map<String, String> environment = new HashMap<>();
+
+    private RegistryJarLocator locator(Path workingDir, Optional<Path> libraryJar) {
+        return new RegistryJarLocator(properties::get, environment, workingDir, libraryJar);
+    }
+
+    private Path file(String relative) throws IOException {
+        Path path = temp.resolve(relative);
+        Files.createDirectories(path.getParent());
+        return Files.writeString(path, "jar");
+    }
+
+    @Test
+    void anExplicitPathWinsOverEverythingElse() throws IOException {
+        Path explicit = file("explicit/quarkus-run.jar");
+        properties.put(RegistryJarLocator.PROPERTY, file("property/quarkus-run.jar").toString());
+
+        assertThat(locator(temp, Optional.empty()).locate(explicit)).isEqualTo(explicit);
+    }
+
+    @Test
+    void theSystemPropertyWinsOverTheEnvironment() throws IOException {
+        Path fromProperty = file("property/quarkus-run.jar");
+        properties.put(RegistryJarLocator.PROPERTY, fromProperty.toString());
+        environment.put(RegistryJarLocator.ENVIRONMENT, file("env/quarkus-run.jar").toString());
+
+        assertThat(locator(temp, Optional.empty()).locate(null)).isEqualTo(fromProperty);
+    }
+
+    @Test
+    void theEnvironmentVariableIsUsedWhenThePropertyIsUnset() throws IOException {
+        Path fromEnv = file("env/quarkus-run.jar");
+        environment.put(RegistryJarLocator.ENVIRONMENT, fromEnv.toString());
+
+        assertThat(locator(temp, Optional.empty()).locate(null)).isEqualTo(fromEnv);
+    }
+
+    @Test
+    void aNamedPathThatDoesNotExistIsAnErrorNotSkipped() throws IOException {
+        Path missing = temp.resolve("missing/quarkus-run.jar");
+        properties.put(RegistryJarLocator.PROPERTY, missing.toString());
+        file("checkout/" + RegistryJarLocator.BUILD_OUTPUT);
+
+        assertThatThrownBy(() -> locator(temp.resolve("checkout"), Optional.empty()).locate(null))
+                .isInstanceOfSatisfying(
+                        StackException.class,
+                        e -> assertThat(e.kind()).isEqualTo(StackException.Kind.BAD_CONFIGURATION))
+                .hasMessage(
+                        "Schema registry jar not found at "
+                                + missing
+                                + " (named by system property cutover.registry.jar)");
+    }
+
+    @Test
+    void aDistributionKeepsTheJarBesideItsLibFolder() throws IOException {
+        Path jar = file("app/registry/quarkus-run.jar");
+        Path libraryJar = file("app/lib/cutover-embedded-stack.jar");
+
+        assertThat(locator(temp.resolve("elsewhere"), Optional.of(libraryJar)).locate(null))
+                .isEqualTo(jar);
+    }
+
+    @Test
+    void theAppHomeCanBeNamed() throws IOException {
+        Path jar = file("home/registry/quarkus-run.jar");
+        environment.put(RegistryJarLocator.HOME_ENVIRONMENT, temp.resolve("home").toString());
+
+        assertThat(locator(temp, Optional.empty()).locate(null)).isEqualTo(jar);
+    }
+
+    @Test
+    void aSourceCheckoutIsFoundFromAnyFolderBelowIt() throws IOException {
+        Path jar = file("checkout/" + RegistryJarLocator.BUILD_OUTPUT);
+        Path below = Files.createDirectories(temp.resolve("checkout/cli/target"));
+
+        assertThat(locator(below, Optional.empty()).locate(null)).isEqualTo(jar);
+    }
+
+    @Test
+    void theErrorNamesEveryPlaceSearched() throws IOException {
+        Path libraryJar = file("app/lib/cutover-embedded-stack.jar");
+        Path workingDir = Files.createDirectories(temp.resolve("work"));
+
+        assertThatThrownBy(() -> locator(workingDir, Optional.of(libraryJar)).locate(null))
+                .isInstanceOf(StackException.class)
+                .hasMessageContaining("cutover.registry.jar")
+                .hasMessageContaining("CUTOVER_REGISTRY_JAR")
+                .hasMessageContaining(temp.resolve("app/registry/quarkus-run.jar").toString())
+                .hasMessageContaining(
+                        workingDir.resolve(RegistryJarLocator.BUILD_OUTPUT).toString())
+                .hasMessageNotContaining("\n");
+    }
+}
