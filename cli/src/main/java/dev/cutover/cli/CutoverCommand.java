@@ -1,5 +1,6 @@
 package dev.cutover.cli;
 
+import dev.cutover.cli.bench.BenchCommand;
 import dev.cutover.cli.check.CheckCommand;
 import dev.cutover.cli.stack.StackCommand;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
                     + " produces, and how much fresher.",
             ""
         },
-        subcommands = {StackCommand.class, CheckCommand.class},
+        subcommands = {StackCommand.class, CheckCommand.class, BenchCommand.class},
         footer = {
             "",
             "Exit codes: 0 ok / parity holds, 1 parity fails the policy,",

@@ -29,7 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cutover stack up} as users run it: a process, its stdout, signals and exit codes. */
+/**
+ * {@code cutover stack up} as users run it: a process, its stdout, signals and exit codes. It runs
+ * from a distribution layout (the jar, {@code lib/}, {@code registry/}) outside the source tree, so
+ * it also proves the command finds the registry there.
+ */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class StackUpITCase {
     private static final Path CLI_JAR =
@@ -127,14 +131,27 @@ class StackUpITCase {
     }
 
     private Process start(String... args) throws IOException {
+        Path dist = distribution();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-jar");
-        command.add(CLI_JAR.toAbsolutePath().toString());
+        command.add(dist.resolve("cutover-cli.jar").toString());
         command.addAll(List.of(args));
         return new ProcessBuilder(command)
+                .directory(temp.toFile())
                 .redirectError(temp.resolve("stderr.txt").toFile())
                 .start();
+    }
+
+    /** A distribution folder linking to the build's jar, lib/ and registry/. */
+    private Path distribution() throws IOException {
+        Path built = CLI_JAR.toAbsolutePath().getParent();
+        Path dist = Files.createDirectories(temp.resolve("dist"));
+        for (String entry : List.of("cutover-cli.jar", "lib", "registry")) {
+            assertThat(built.resolve(entry)).as("built by mvn package").exists();
+            Files.createSymbolicLink(dist.resolve(entry), built.resolve(entry));
+        }
+        return dist;
     }
 
     private String stderr() throws IOException {
