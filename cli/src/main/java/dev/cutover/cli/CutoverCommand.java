@@ -2,6 +2,7 @@ package dev.cutover.cli;
 
 import dev.cutover.cli.bench.BenchCommand;
 import dev.cutover.cli.check.CheckCommand;
+import dev.cutover.cli.generate.GenerateCommand;
 import dev.cutover.cli.stack.StackCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +21,12 @@ import picocli.CommandLine.Spec;
                     + " produces, and how much fresher.",
             ""
         },
-        subcommands = {StackCommand.class, CheckCommand.class, BenchCommand.class},
+        subcommands = {
+            StackCommand.class,
+            CheckCommand.class,
+            GenerateCommand.class,
+            BenchCommand.class
+        },
         footer = {
             "",
             "Exit codes: 0 ok / parity holds, 1 parity fails the policy,",

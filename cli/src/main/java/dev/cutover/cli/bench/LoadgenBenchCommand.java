@@ -1,0 +1,277 @@
+package dev.cutover.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cutover.cli.CutoverException;
+import dev.cutover.cli.ExitCode;
+import dev.cutover.loadgen.config.GeneratorOptions;
+import dev.cutover.loadgen.generate.SchemaIds;
+import dev.cutover.loadgen.produce.LoadRun;
+import dev.cutover.loadgen.produce.ProducerSettings;
+import dev.cutover.loadgen.produce.SchemaRegistration;
+import dev.cutover.loadgen.produce.StatsSnapshot;
+import dev.cutover.model.registry.SchemaRegistryClient;
+import dev.cutover.stack.EmbeddedStack;
+import dev.cutover.stack.Service;
+import dev.cutover.stack.StackOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.tools.ProducerPerformance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cutover bench loadgen}: on the embedded Kafka, in this process, our generator (full Avro
+ * generation and serialisation) against Kafka's own {@code kafka-producer-perf-test} ({@link
+ * ProducerPerformance}) with the same record size, partitions, acks and batching.
+ */
+@Command(
+        name = "loadgen",
+        mixinStandardHelpOptions = true,
+        description =
+                "Our load generator against kafka-producer-perf-test on the embedded Kafka, same"
+                        + " record size, partitions and acks; prints both and the ratio.")
+public final class LoadgenBenchCommand implements Callable<Integer> {
+    private static final Pattern PERF_LINE =
+            Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\)");
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            defaultValue = "300000",
+            description = "Records each side sends (default ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(
+            names = "--partitions",
+            paramLabel = "P",
+            defaultValue = "4",
+            description = "Partitions of each topic (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(
+            names = "--threads",
+            paramLabel = "T",
+            defaultValue = "1",
+            description = "Generator threads (perf-test has one; default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(
+            names = "--rounds",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "Alternating rounds; each side's median is reported (default 3).")
+    int rounds;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the figures as JSON.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (events < 1000) {
+            throw CutoverException.badInput("--events must be at least 1000, got " + events);
+        }
+        if (rounds < 1) {
+            throw CutoverException.badInput("--rounds must be at least 1");
+        }
+        if (partitions < 1) {
+            throw CutoverException.badInput("--partitions must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (EmbeddedStack stack =
+                EmbeddedStack.start(
+                        StackOptions.defaults()
+                                .withServices(Service.KAFKA, Service.SCHEMA_REGISTRY))) {
+            String servers = stack.kafkaBootstrapServers();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+                admin.createTopics(
+                                List.of(
+                                        topic("bench-loadgen"),
+                                        topic("bench-perf-test"),
+                                        topic("bench-warmup")))
+                        .all()
+                        .get(60, TimeUnit.SECONDS);
+            }
+            SchemaRegistryClient registry = SchemaRegistryClient.of(stack.schemaRegistryUrl());
+            SchemaIds ids = SchemaRegistration.register(registry, "bench-loadgen");
+            SchemaRegistration.register(registry, "bench-warmup");
+            Properties client = new Properties();
+            client.setProperty("bootstrap.servers", servers);
+
+            // Warm both code paths up (JIT, connections) on a throw-away topic.
+            long warmup = Math.max(1000, events / 3);
+            runGenerator(client, "bench-warmup", ids, warmup);
+            runPerfTest(servers, "bench-warmup", warmup, 200);
+
+            // Alternate the two, several rounds, and keep each side's median: the machine's
+            // background load drifts, and alternating exposes both sides to the same drift.
+            List<StatsSnapshot> ourRounds = new ArrayList<>();
+            List<PerfResult> theirRounds = new ArrayList<>();
+            int recordSize = 0;
+            for (int round = 0; round < rounds; round++) {
+                StatsSnapshot mine = runGenerator(client, "bench-loadgen", ids, events);
+                ourRounds.add(mine);
+                recordSize = (int) Math.round((double) mine.bytes() / mine.acknowledged());
+                theirRounds.add(runPerfTest(servers, "bench-perf-test", events, recordSize));
+            }
+            ourRounds.sort(Comparator.comparingDouble(StatsSnapshot::recordsPerSecond));
+            theirRounds.sort(Comparator.comparingDouble(PerfResult::recordsPerSecond));
+            StatsSnapshot ours = ourRounds.get(rounds / 2);
+            PerfResult theirs = theirRounds.get(rounds / 2);
+
+            double ratio = ours.recordsPerSecond() / theirs.recordsPerSecond;
+            out.printf(
+                    "records per side      %d, %d partitions, acks=all, idempotent,"
+                            + " linger.ms=%s, batch.size=%s%n",
+                    events,
+                    partitions,
+                    ProducerSettings.DEFAULT_LINGER_MS,
+                    ProducerSettings.DEFAULT_BATCH_SIZE);
+            out.printf("record size           %d bytes (our average key+value)%n", recordSize);
+            out.printf(
+                    "generator             %10.0f records/s %8.2f MB/s  (Avro generation"
+                            + " + serialisation, %d thread(s))%n",
+                    ours.recordsPerSecond(), ours.megabytesPerSecond(), threads);
+            out.printf(
+                    "kafka-producer-perf   %10.0f records/s %8.2f MB/s%n",
+                    theirs.recordsPerSecond, theirs.megabytesPerSecond);
+            out.printf(
+                    "ratio                 %.2f  (medians of %d alternating rounds)%n",
+                    ratio, rounds);
+            out.flush();
+            if (json != null) {
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("events", events);
+                figures.put("partitions", partitions);
+                figures.put("threads", threads);
+                figures.put("rounds", rounds);
+                figures.put(
+                        "generator_rps_rounds",
+                        ourRounds.stream().map(r -> Math.round(r.recordsPerSecond())).toList());
+                figures.put(
+                        "perf_test_rps_rounds",
+                        theirRounds.stream().map(r -> Math.round(r.recordsPerSecond())).toList());
+                figures.put("record_size", recordSize);
+                figures.put("generator_rps", Math.round(ours.recordsPerSecond()));
+                figures.put("generator_mbps", round2(ours.megabytesPerSecond()));
+                figures.put("perf_test_rps", Math.round(theirs.recordsPerSecond));
+                figures.put("perf_test_mbps", round2(theirs.megabytesPerSecond));
+                figures.put("ratio", round2(ratio));
+                figures.put("generator_ack_p99_ms", ours.p99Millis());
+                Path parent = json.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                new ObjectMapper()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValue(json.toFile(), figures);
+            }
+        }
+        return ExitCode.OK.code();
+    }
+
+    private NewTopic topic(String name) {
+        return new NewTopic(name, Optional.of(partitions), Optional.empty());
+    }
+
+    private StatsSnapshot runGenerator(Properties client, String topic, SchemaIds ids, long count)
+            throws Exception {
+        GeneratorOptions options =
+                GeneratorOptions.defaults(
+                                42,
+                                count,
+                                Instant.now()
+                                        .minus(2, ChronoUnit.HOURS)
+                                        .truncatedTo(ChronoUnit.HOURS))
+                        .withAccounts(10_000, 1.1)
+                        .withThreads(threads);
+        LoadRun.Result result = LoadRun.execute(options, topic, client, ids, load -> {});
+        if (result.stats().failed() > 0) {
+            throw CutoverException.infrastructure(
+                    result.stats().failed() + " generator records failed", null);
+        }
+        return result.stats();
+    }
+
+    private record PerfResult(double recordsPerSecond, double megabytesPerSecond) {}
+
+    /** Runs ProducerPerformance in this JVM, capturing its stdout, and parses its final line. */
+    private static PerfResult runPerfTest(String servers, String topic, long count, int size)
+            throws Exception {
+        String[] args = {
+            "--topic",
+            topic,
+            "--num-records",
+            Long.toString(count),
+            "--record-size",
+            Integer.toString(size),
+            "--throughput",
+            "-1",
+            "--producer-props",
+            "bootstrap.servers=" + servers,
+            "acks=all",
+            "enable.idempotence=true",
+            "linger.ms=" + ProducerSettings.DEFAULT_LINGER_MS,
+            "batch.size=" + ProducerSettings.DEFAULT_BATCH_SIZE,
+        };
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        Exit.setExitProcedure(
+                (code, message) -> {
+                    throw new IllegalStateException(
+                            "kafka-producer-perf-test exited " + code + ": " + message);
+                });
+        synchronized (LoadgenBenchCommand.class) {
+            try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+                System.setOut(capture);
+                ProducerPerformance.main(args);
+            } finally {
+                System.setOut(original);
+                Exit.resetExitProcedure();
+            }
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        PerfResult last = null;
+        for (String line : output.split("\n")) {
+            Matcher m = PERF_LINE.matcher(line);
+            if (m.find() && Long.parseLong(m.group(1)) == count) {
+                last =
+                        new PerfResult(
+                                Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)));
+            }
+        }
+        if (last == null) {
+            throw CutoverException.infrastructure(
+                    "cannot read kafka-producer-perf-test's result from: " + output.strip(), null);
+        }
+        return last;
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

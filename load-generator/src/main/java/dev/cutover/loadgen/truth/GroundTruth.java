@@ -1,0 +1,220 @@
+package dev.cutover.loadgen.truth;
+
+import dev.cutover.loadgen.generate.EventGenerator;
+import dev.cutover.loadgen.generate.GeneratedRecord;
+import dev.cutover.loadgen.generate.RecordKind;
+import dev.cutover.model.CardTransaction;
+import dev.cutover.model.CardTransactionSchemas;
+import dev.cutover.model.rules.CardMasking;
+import dev.cutover.model.rules.EventHours;
+import dev.cutover.model.rules.FxRates;
+import dev.cutover.model.rules.International;
+import dev.cutover.model.rules.MerchantCategories;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Collects what Kafka acknowledged during a run (fed from the producer callbacks) and computes the
+ * ground truth from it. Only acknowledged records count; for a transaction sent more than once the
+ * first arrival (smallest timestamp, partition, offset) wins. Thread-safe.
+ */
+public final class GroundTruth {
+    private final String topic;
+    private final Arrivals firstArrival;
+    private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private final AtomicLongArray recordsByVersion =
+            new AtomicLongArray(CardTransactionSchemas.values().length);
+    private final Map<String, AtomicLong> poisonByKind = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> failedByKind = new ConcurrentHashMap<>();
+    private final AtomicLong eventRecords = new AtomicLong();
+    private final AtomicLong attempted = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    /** For a run of unknown length. */
+    public GroundTruth(String topic) {
+        this(topic, -1);
+    }
+
+    /**
+     * @param knownRecords how many records the run sends at most (positions 0 to n-1), or -1
+     */
+    public GroundTruth(String topic, long knownRecords) {
+        this.topic = topic;
+        this.firstArrival = Arrivals.forRun(knownRecords);
+    }
+
+    public void attempted(GeneratedRecord record) {
+        attempted.incrementAndGet();
+    }
+
+    public void acknowledged(GeneratedRecord record, int partition, long offset, long timestamp) {
+        acknowledged.incrementAndGet();
+        if (record.kind() == RecordKind.POISON) {
+            poisonByKind
+                    .computeIfAbsent(record.poisonKind().label(), k -> new AtomicLong())
+                    .incrementAndGet();
+            DeadLetter letter =
+                    new DeadLetter(
+                            topic,
+                            partition,
+                            offset,
+                            Instant.ofEpochMilli(timestamp),
+                            record.poisonKind().label(),
+                            record.poisonReason(),
+                            record.poisonDetail(),
+                            Base64.getEncoder().encodeToString(record.value()));
+            synchronized (deadLetters) {
+                deadLetters.add(letter);
+            }
+            return;
+        }
+        eventRecords.incrementAndGet();
+        recordsByVersion.incrementAndGet(record.version().ordinal());
+        firstArrival.merge(record.sourcePosition(), timestamp, partition, offset);
+    }
+
+    public void failed(GeneratedRecord record) {
+        failed.incrementAndGet();
+        failedByKind
+                .computeIfAbsent(record.kind().name().toLowerCase(), k -> new AtomicLong())
+                .incrementAndGet();
+    }
+
+    public long acknowledgedCount() {
+        return acknowledged.get();
+    }
+
+    public long failedCount() {
+        return failed.get();
+    }
+
+    /**
+     * The truth of what was acknowledged so far. Transactions are regenerated from their positions
+     * (events are pure functions of seed and position), so only arrivals are kept during the run.
+     */
+    public TruthReport compute(EventGenerator generator, Duration grace) {
+        List<TruthTransaction> rows = new ArrayList<>(firstArrival.size());
+        long[] faults = new long[2];
+        firstArrival.forEach(
+                (arrival, position) -> {
+                    CardTransaction t = generator.transaction(position);
+                    boolean late = generator.isLateFault(position);
+                    faults[0] += late ? 1 : 0;
+                    faults[1] += generator.isOutOfOrderFault(position) ? 1 : 0;
+                    rows.add(row(t, arrival, generator.version(position).label(), late, grace));
+                });
+        long lateFaults = faults[0];
+        long outOfOrderFaults = faults[1];
+        rows.sort(Comparator.comparing(TruthTransaction::transactionId));
+        List<DeadLetter> letters;
+        synchronized (deadLetters) {
+            letters = new ArrayList<>(deadLetters);
+        }
+        letters.sort(
+                Comparator.comparingInt(DeadLetter::partition)
+                        .thenComparingLong(DeadLetter::offset));
+        TruthReport.TruthCounts counts =
+                new TruthReport.TruthCounts(
+                        attempted.get(),
+                        acknowledged.get(),
+                        failed.get(),
+                        versions(),
+                        rows.size(),
+                        eventRecords.get() - rows.size(),
+                        lateFaults,
+                        outOfOrderFaults,
+                        snapshot(poisonByKind),
+                        snapshot(failedByKind));
+        return new TruthReport(topic, rows, hourlySpend(rows), letters, counts);
+    }
+
+    /** The truth row of a transaction whose first acknowledged arrival is {@code arrival}. */
+    public static TruthTransaction row(
+            CardTransaction t, Arrival arrival, String version, boolean late, Duration grace) {
+        Instant eventTime = t.getEventTime();
+        Instant kafkaTimestamp = Instant.ofEpochMilli(arrival.timestampMillis());
+        String currency = t.getCurrency().name();
+        return new TruthTransaction(
+                t.getTransactionId().toString(),
+                t.getAccountId(),
+                eventTime,
+                EventHours.hourStart(eventTime),
+                t.getAmount(),
+                currency,
+                FxRates.toUsd(t.getAmount(), currency),
+                MerchantCategories.of(t.getMerchant().getMcc()),
+                t.getStatus().name(),
+                International.isInternational(t.getMerchant().getCountry()),
+                CardMasking.mask(t.getCardNumber()),
+                kafkaTimestamp,
+                arrival.partition(),
+                arrival.offset(),
+                version,
+                late,
+                !EventHours.arrivesBeforeCutoff(eventTime, kafkaTimestamp, grace));
+    }
+
+    /** {@code account_hourly_spend} of DESIGN.md, from the distinct transactions. */
+    public static List<HourlySpend> hourlySpend(List<TruthTransaction> rows) {
+        record Key(String account, Instant hour) {}
+        Map<Key, long[]> counts =
+                new TreeMap<>(Comparator.comparing(Key::account).thenComparing(Key::hour));
+        Map<Key, BigDecimal[]> sums = new java.util.HashMap<>();
+        for (TruthTransaction row : rows) {
+            Key key = new Key(row.accountId(), row.eventHour());
+            long[] c = counts.computeIfAbsent(key, k -> new long[3]);
+            BigDecimal[] s =
+                    sums.computeIfAbsent(
+                            key, k -> new BigDecimal[] {BigDecimal.ZERO.setScale(2), null});
+            c[0]++;
+            if (row.status().equals("APPROVED")) {
+                s[0] = s[0].add(row.amountUsd());
+            }
+            if (row.status().equals("DECLINED")) {
+                c[1]++;
+            }
+            if (row.international()) {
+                c[2]++;
+            }
+            if (s[1] == null || row.amountUsd().compareTo(s[1]) > 0) {
+                s[1] = row.amountUsd();
+            }
+        }
+        List<HourlySpend> result = new ArrayList<>(counts.size());
+        counts.forEach(
+                (key, c) -> {
+                    BigDecimal[] s = sums.get(key);
+                    result.add(
+                            new HourlySpend(
+                                    key.account(), key.hour(), c[0], s[0], c[1], c[2], s[1]));
+                });
+        return result;
+    }
+
+    private Map<String, Long> versions() {
+        Map<String, Long> copy = new TreeMap<>();
+        for (CardTransactionSchemas v : CardTransactionSchemas.values()) {
+            if (recordsByVersion.get(v.ordinal()) > 0) {
+                copy.put(v.label(), recordsByVersion.get(v.ordinal()));
+            }
+        }
+        return copy;
+    }
+
+    private static Map<String, Long> snapshot(Map<String, AtomicLong> counters) {
+        Map<String, Long> copy = new TreeMap<>();
+        counters.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
+    }
+}
