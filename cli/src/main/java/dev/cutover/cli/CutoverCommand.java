@@ -1,5 +1,6 @@
 package dev.cutover.cli;
 
+import dev.cutover.cli.batch.BatchCommand;
 import dev.cutover.cli.bench.BenchCommand;
 import dev.cutover.cli.check.CheckCommand;
 import dev.cutover.cli.generate.GenerateCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
             StackCommand.class,
             CheckCommand.class,
             GenerateCommand.class,
+            BatchCommand.class,
             BenchCommand.class
         },
         footer = {

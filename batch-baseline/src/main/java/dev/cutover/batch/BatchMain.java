@@ -1,0 +1,62 @@
+package dev.cutover.batch;
+
+import dev.cutover.batch.config.BatchArguments;
+import dev.cutover.batch.config.SparkSessions;
+import java.io.PrintStream;
+import java.time.Duration;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The batch's entry point, for spark-submit and {@code cutover batch}: parses the arguments ({@link
+ * BatchArguments}), starts one Spark session and runs {@link BatchJob} for each hour. Prints one
+ * {@code RUN …} line per hour on stdout. Exit code 0 on success, 2 for bad arguments, 3 when a run
+ * fails.
+ */
+public final class BatchMain {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchMain.class);
+
+    private BatchMain() {}
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        BatchArguments arguments;
+        try {
+            arguments = BatchArguments.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("cutover batch: " + e.getMessage());
+            return 2;
+        }
+        String master = arguments.master();
+        if (master == null && System.getProperty("spark.master") == null) {
+            master = BatchArguments.DEFAULT_MASTER;
+        }
+        long start = System.nanoTime();
+        SparkSession spark = SparkSessions.create(master, arguments.shufflePartitions());
+        Duration sessionStart = Duration.ofNanos(System.nanoTime() - start);
+        out.printf(
+                "SESSION started in %.1f s (%s)%n",
+                sessionStart.toMillis() / 1000.0, spark.sparkContext().master());
+        try {
+            BatchJob job = new BatchJob(spark, arguments.options());
+            for (var hour : arguments.hours()) {
+                BatchJob.RunSummary summary = job.run(hour);
+                out.println("RUN " + summary.describe());
+            }
+            return 0;
+        } catch (Exception e) {
+            LOG.error("Batch run failed", e);
+            err.println("cutover batch: run failed: " + e);
+            return 3;
+        } finally {
+            spark.stop();
+        }
+    }
+}
