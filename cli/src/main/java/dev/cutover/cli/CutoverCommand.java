@@ -4,6 +4,7 @@ import dev.cutover.cli.batch.BatchCommand;
 import dev.cutover.cli.bench.BenchCommand;
 import dev.cutover.cli.check.CheckCommand;
 import dev.cutover.cli.generate.GenerateCommand;
+import dev.cutover.cli.reconcile.ReconcileCommand;
 import dev.cutover.cli.stack.StackCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
             StackCommand.class,
             CheckCommand.class,
             GenerateCommand.class,
+            ReconcileCommand.class,
             BatchCommand.class,
             BenchCommand.class
         },

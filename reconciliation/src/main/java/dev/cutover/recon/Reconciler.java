@@ -1,0 +1,86 @@
+package dev.cutover.recon;
+
+import dev.cutover.recon.db.Catalog;
+import dev.cutover.recon.db.ConnectionSpec;
+import dev.cutover.recon.db.TableDescription;
+import dev.cutover.recon.db.TableRef;
+import dev.cutover.recon.diff.AggregateResult;
+import dev.cutover.recon.diff.ChecksumDiff;
+import dev.cutover.recon.diff.ColumnPair;
+import dev.cutover.recon.diff.DiffPlanner;
+import dev.cutover.recon.diff.DiffRequest;
+import dev.cutover.recon.diff.DiffResult;
+import dev.cutover.recon.diff.DiffSpec;
+import dev.cutover.recon.diff.FullDiff;
+import dev.cutover.recon.diff.GroupAggregates;
+import dev.cutover.recon.diff.Mode;
+import dev.cutover.recon.diff.TableStats;
+import dev.cutover.recon.report.TableComparison;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Compares one table pair: checks it against both catalogs, picks the mode, runs the diff. */
+public final class Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private Reconciler() {}
+
+    /** Resolves the request against both catalogs (bad input if a table or column is missing). */
+    public static DiffSpec plan(DiffRequest request) {
+        TableDescription left = describe(request.leftConnection(), "left", request.leftTable());
+        TableDescription right = describe(request.rightConnection(), "right", request.rightTable());
+        return DiffPlanner.plan(request, left, right);
+    }
+
+    public static TableComparison compare(DiffRequest request) {
+        long started = System.nanoTime();
+        DiffSpec spec = plan(request);
+        Mode mode = request.mode() == Mode.AUTO ? chooseMode(spec) : request.mode();
+        LOG.info("comparing {} ({} mode)", spec.name(), mode.name().toLowerCase());
+        DiffResult result = mode == Mode.CHECKSUM ? ChecksumDiff.run(spec) : FullDiff.run(spec);
+        AggregateResult aggregates =
+                request.aggregateBy() == null
+                        ? null
+                        : GroupAggregates.compare(spec, request.aggregateBy());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, String> tolerances = new LinkedHashMap<>();
+        for (ColumnPair column : spec.compared()) {
+            if (column.tolerance() != null) {
+                tolerances.put(column.name(), column.tolerance().describe());
+            }
+        }
+        return new TableComparison(
+                spec.name(),
+                request.rightTable().table(),
+                request.leftTable().toString(),
+                request.rightTable().toString(),
+                request.leftConnection().redactedUrl(),
+                request.rightConnection().redactedUrl(),
+                spec.keyNames(),
+                spec.comparedNames(),
+                tolerances,
+                Math.round(seconds * 1000) / 1000.0,
+                result,
+                aggregates);
+    }
+
+    private static TableDescription describe(
+            ConnectionSpec connection, String side, TableRef table) {
+        try (Connection c = connection.open()) {
+            return Catalog.describe(c, side, table);
+        } catch (SQLException e) {
+            throw ConnectionSpec.translate(e, "reading the catalog of " + side + " table " + table);
+        }
+    }
+
+    /** Checksum from {@link DiffSpec#AUTO_CHECKSUM_ROWS} estimated rows on (larger side). */
+    static Mode chooseMode(DiffSpec spec) {
+        return TableStats.estimatedRows(spec) >= DiffSpec.AUTO_CHECKSUM_ROWS
+                ? Mode.CHECKSUM
+                : Mode.FULL;
+    }
+}

@@ -1,0 +1,271 @@
+package dev.cutover.recon.diff;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * data-diff's idea on PostgreSQL: count and sum row hashes per key-hash segment inside the database
+ * on both sides, split only the segments that differ, and fetch the rows of the last differing
+ * segments for the row-by-row merge ({@link FullDiff}). Columns with a tolerance are hashed by the
+ * bucket their value falls in (same bucket implies within tolerance), and every differing segment
+ * is re-checked with the real tolerance, so the counts always equal {@link FullDiff}'s. Segments
+ * holding a repeated key are always re-checked, so duplicates are found as the full diff finds
+ * them.
+ */
+public final class ChecksumDiff {
+    private static final Logger LOG = LoggerFactory.getLogger(ChecksumDiff.class);
+    static final int INITIAL_SEGMENTS = 1024;
+    static final int MAX_INITIAL_SEGMENTS = 65_536;
+
+    /** Rows per first-level segment aimed at: a few differences then fetch few rows. */
+    static final long ROWS_PER_SEGMENT = 2_000;
+
+    static final int FANOUT = 16;
+
+    /**
+     * Bisect while the differing segments hold more rows than this: fetching and merging 200k rows
+     * costs less than another pass over a large table.
+     */
+    static final long LEAF_ROWS = 200_000;
+
+    private ChecksumDiff() {}
+
+    /** Count and hash sum of one segment on one side. */
+    record Stat(long count, BigDecimal sum) {}
+
+    /**
+     * How the hash space is cut: {@code initialSegments} at the first level, each differing one
+     * split in {@code fanout} at the next, until the differing segments hold at most {@code
+     * leafRows} rows. All powers of two (but {@code leafRows}).
+     */
+    public record Tuning(int initialSegments, int fanout, long leafRows) {
+        public static final Tuning DEFAULT = new Tuning(INITIAL_SEGMENTS, FANOUT, LEAF_ROWS);
+
+        public Tuning {
+            if (Integer.bitCount(initialSegments) != 1
+                    || Integer.bitCount(fanout) != 1
+                    || fanout < 2) {
+                throw new IllegalArgumentException("segments and fanout must be powers of two");
+            }
+        }
+    }
+
+    public static DiffResult run(DiffSpec spec) {
+        return run(spec, tuningFor(TableStats.estimatedRows(spec)));
+    }
+
+    /** About {@link #ROWS_PER_SEGMENT} rows per first-level segment, in [1024, 65536]. */
+    static Tuning tuningFor(long rows) {
+        long wanted = Math.max(1, rows / ROWS_PER_SEGMENT);
+        int segments = INITIAL_SEGMENTS;
+        while (segments < wanted && segments < MAX_INITIAL_SEGMENTS) {
+            segments *= 2;
+        }
+        return new Tuning(segments, FANOUT, LEAF_ROWS);
+    }
+
+    public static DiffResult run(DiffSpec spec, Tuning tuning) {
+        DiffAccumulator accumulator = new DiffAccumulator(spec);
+        long width = SideSql.HASH_SPACE / tuning.initialSegments();
+        List<Map<Long, Stat>> level = both(side -> levelZero(spec, side, width));
+        for (Side side : Side.values()) {
+            Map<Long, Stat> stats = level.get(side.ordinal());
+            stats.values().forEach(s -> accumulator.rows(side, s.count()));
+            Stat nulls = stats.remove(-1L);
+            accumulator.nullKey(side, nulls == null ? 0 : nulls.count());
+        }
+        Set<Long> duplicateHashes = new HashSet<>();
+        both(side -> duplicates(spec, side)).forEach(duplicateHashes::addAll);
+
+        Segments current = compare(level, width, duplicateHashes, accumulator);
+        int depth = 0;
+        while (current.size() > 0
+                && rows(level, current) > tuning.leafRows()
+                && current.width() >= tuning.fanout()) {
+            Segments parents = current;
+            Segments children = parents.split(tuning.fanout());
+            level = both(side -> deeper(spec, side, parents, children.width()));
+            current = compare(level, children.width(), duplicateHashes, accumulator);
+            depth++;
+        }
+        LOG.debug(
+                "{}: {} segments left to merge after {} bisections",
+                spec.name(),
+                current.size(),
+                depth);
+        if (current.size() > 0) {
+            FullDiff.merge(spec, accumulator, current, false);
+        }
+        return accumulator.result("checksum");
+    }
+
+    private static long rows(List<Map<Long, Stat>> level, Segments segments) {
+        long rows = 0;
+        for (long id : segments.ids()) {
+            Stat l = level.get(0).get(id);
+            Stat r = level.get(1).get(id);
+            rows += Math.max(l == null ? 0 : l.count(), r == null ? 0 : r.count());
+        }
+        return rows;
+    }
+
+    /** Segments that differ (or hold a repeated key); the others count as matched. */
+    private static Segments compare(
+            List<Map<Long, Stat>> level,
+            long width,
+            Set<Long> duplicateHashes,
+            DiffAccumulator accumulator) {
+        Set<Long> forced = new HashSet<>();
+        duplicateHashes.forEach(h -> forced.add(h / width));
+        Set<Long> ids = new TreeSet<>(level.get(0).keySet());
+        ids.addAll(level.get(1).keySet());
+        List<Long> flagged = new ArrayList<>();
+        for (long id : ids) {
+            Stat l = level.get(0).get(id);
+            if (l != null && l.equals(level.get(1).get(id)) && !forced.contains(id)) {
+                accumulator.matched(l.count());
+            } else {
+                flagged.add(id);
+            }
+        }
+        return new Segments(width, flagged.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private static Map<Long, Stat> levelZero(DiffSpec spec, Side side, long width) {
+        SideSql sql = new SideSql(spec, side);
+        String query =
+                "SELECT CASE WHEN "
+                        + sql.keysNull()
+                        + " THEN -1 ELSE "
+                        + sql.keyHash()
+                        + " / ? END, count(*), sum("
+                        + sql.rowHash()
+                        + ") FROM "
+                        + sql.table()
+                        + sql.where()
+                        + " GROUP BY 1";
+        return stats(spec, side, query, List.of(width));
+    }
+
+    private static Map<Long, Stat> deeper(
+            DiffSpec spec, Side side, Segments parents, long childWidth) {
+        SideSql sql = new SideSql(spec, side);
+        String query =
+                "SELECT h / ?, count(*), sum(rh) FROM (SELECT "
+                        + sql.keyHash()
+                        + " AS h, "
+                        + sql.rowHash()
+                        + " AS rh FROM "
+                        + sql.table()
+                        + sql.where(sql.keysNotNull())
+                        + ") s WHERE h / ? = ANY (?) GROUP BY 1";
+        return stats(spec, side, query, List.of(childWidth, parents.width(), parents.ids()));
+    }
+
+    /** Key hashes of keys that repeat on a side (none asked when a unique index forbids them). */
+    private static Set<Long> duplicates(DiffSpec spec, Side side) {
+        boolean unique = side == Side.LEFT ? spec.leftKeyUnique() : spec.rightKeyUnique();
+        Set<Long> hashes = new HashSet<>();
+        if (unique) {
+            return hashes;
+        }
+        SideSql sql = new SideSql(spec, side);
+        String query =
+                "SELECT min("
+                        + sql.keyHash()
+                        + ") FROM "
+                        + sql.table()
+                        + sql.where(sql.keysNotNull())
+                        + " GROUP BY "
+                        + sql.keyGroup()
+                        + " HAVING count(*) > 1";
+        execute(
+                spec,
+                side,
+                query,
+                List.of(),
+                rows -> {
+                    while (rows.next()) {
+                        hashes.add(rows.getLong(1));
+                    }
+                });
+        return hashes;
+    }
+
+    private static Map<Long, Stat> stats(
+            DiffSpec spec, Side side, String query, List<Object> parameters) {
+        Map<Long, Stat> stats = new HashMap<>();
+        execute(
+                spec,
+                side,
+                query,
+                parameters,
+                rows -> {
+                    while (rows.next()) {
+                        BigDecimal sum = rows.getBigDecimal(3);
+                        stats.put(
+                                rows.getLong(1),
+                                new Stat(
+                                        rows.getLong(2),
+                                        sum == null ? BigDecimal.ZERO : sum.stripTrailingZeros()));
+                    }
+                });
+        return stats;
+    }
+
+    private interface RowsConsumer {
+        void accept(ResultSet rows) throws SQLException;
+    }
+
+    private static void execute(
+            DiffSpec spec,
+            Side side,
+            String query,
+            List<Object> parameters,
+            RowsConsumer consumer) {
+        try (Connection connection = spec.side(side).connection().open()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (PreparedStatement statement = connection.prepareStatement(query)) {
+                Binder.bind(connection, statement, parameters);
+                try (ResultSet rows = statement.executeQuery()) {
+                    consumer.accept(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw Binder.translate(
+                    e, "checksum of " + side.label() + " table " + spec.side(side).table());
+        }
+    }
+
+    /** Runs one query per side, both at once (two connections, two database backends). */
+    private static <T> List<T> both(java.util.function.Function<Side, T> query) {
+        Supplier<T> left = () -> query.apply(Side.LEFT);
+        CompletableFuture<T> right = CompletableFuture.supplyAsync(() -> query.apply(Side.RIGHT));
+        try {
+            T l = left.get();
+            T r = right.join();
+            return List.of(l, r);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+}

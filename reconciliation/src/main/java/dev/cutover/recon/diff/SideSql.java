@@ -1,0 +1,192 @@
+package dev.cutover.recon.diff;
+
+import dev.cutover.recon.compare.Tolerance;
+import dev.cutover.recon.db.Column;
+import dev.cutover.recon.db.ColumnKind;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL fragments of one side, built only from catalog column names ({@link Column#quoted()}).
+ * The two sides' fragments produce equal text for values equal by meaning, whatever their types:
+ * that is what lets checksums of different tables compare.
+ */
+final class SideSql {
+    /** Key hashes are masked to 62 bits: segment bounds then fit a {@code long}. */
+    static final long HASH_SPACE = 1L << 62;
+
+    private final DiffSpec spec;
+    private final Side side;
+
+    SideSql(DiffSpec spec, Side side) {
+        this.spec = spec;
+        this.side = side;
+    }
+
+    private List<Column> keys() {
+        return spec.keys().stream().map(k -> k.side(side)).toList();
+    }
+
+    /** Keys (as read), then compared and extra values. */
+    String selectList() {
+        List<String> items = new ArrayList<>();
+        keys().forEach(k -> items.add(readExpr(k)));
+        spec.valueColumns().forEach(c -> items.add(readExpr(c.side(side))));
+        return String.join(", ", items);
+    }
+
+    /** Byte-wise ({@code COLLATE "C"}) for text, so both sides and {@code KeyOrder} agree. */
+    String orderBy() {
+        return keys().stream().map(SideSql::orderExpr).collect(Collectors.joining(", "));
+    }
+
+    String table() {
+        return spec.side(side).table().sql();
+    }
+
+    /** {@code WHERE} with the operator's filter (if any) and further conditions. */
+    String where(String... conditions) {
+        List<String> parts = new ArrayList<>();
+        TableSide tableSide = spec.side(side);
+        if (tableSide.filtered()) {
+            parts.add("(" + tableSide.where() + ")");
+        }
+        for (String condition : conditions) {
+            parts.add("(" + condition + ")");
+        }
+        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+    }
+
+    String keysNotNull() {
+        return keys().stream()
+                .map(k -> k.quoted() + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
+    }
+
+    String keysNull() {
+        return "NOT (" + keysNotNull() + ")";
+    }
+
+    /** The key's place in the hash space {@code [0, 2^62)}. */
+    String keyHash() {
+        String text =
+                spec.keys().size() == 1
+                        ? "(" + hashed(spec.keys().get(0)) + ")::text"
+                        : "ROW(" + keyGroup() + ")::text";
+        return "(hashtextextended(" + text + ", 0) & " + (HASH_SPACE - 1) + ")";
+    }
+
+    /**
+     * Key and compared values, tolerance-quantised, hashed; summed per segment. Each column is
+     * hashed on its own, seeded by its position, and the hashes are XOR-ed: type-specific hash
+     * functions where both sides have the same type (no text conversion), the text of the
+     * normalised value otherwise. A NULL hashes to a constant of its position.
+     */
+    String rowHash() {
+        List<ColumnPair> columns = new ArrayList<>(spec.keys());
+        columns.addAll(spec.compared());
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            hashes.add(columnHash(columns.get(i), i + 1));
+        }
+        return "(" + String.join(" # ", hashes) + ")";
+    }
+
+    private String columnHash(ColumnPair pair, int seed) {
+        Column column = pair.side(side);
+        String q = column.quoted();
+        boolean raw =
+                pair.tolerance() == null && pair.left().pgType().equals(pair.right().pgType());
+        String hash;
+        if (raw && column.pgType().equals("numeric")) {
+            hash = "hash_numeric_extended(" + q + ", " + seed + ")";
+        } else if (raw && (column.pgType().equals("text") || column.pgType().equals("varchar"))) {
+            hash = "hashtextextended(" + q + ", " + seed + ")";
+        } else if (raw && column.pgType().equals("int8")) {
+            hash = "hashint8extended(" + q + ", " + seed + ")";
+        } else if (raw && column.pgType().equals("int4")) {
+            hash = "hashint4extended(" + q + ", " + seed + ")";
+        } else if (raw
+                && (column.pgType().equals("timestamptz") || column.pgType().equals("timestamp"))) {
+            // epoch seconds as a double: distinct microseconds stay distinct for any year < 2200
+            hash = "hashfloat8extended(date_part('epoch', " + q + "), " + seed + ")";
+        } else {
+            hash = "hashtextextended((" + hashed(pair) + ")::text, " + seed + ")";
+        }
+        return "coalesce(" + hash + ", " + (seed * 2_654_435_761L) + ")";
+    }
+
+    /** The key columns as hashed (for grouping duplicate keys). */
+    String keyGroup() {
+        return spec.keys().stream().map(this::hashed).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A column as it enters a hash. Columns of the same type on both sides without a tolerance go
+     * in as they are (equal values then have equal text, or at worst a segment is re-checked row by
+     * row for nothing); others are normalised by meaning ({@link #normalised}).
+     */
+    private String hashed(ColumnPair pair) {
+        if (pair.tolerance() == null && pair.left().pgType().equals(pair.right().pgType())) {
+            return pair.side(side).quoted();
+        }
+        return normalised(pair.side(side), pair.tolerance());
+    }
+
+    static String readExpr(Column column) {
+        return column.kind() == ColumnKind.OTHER
+                ? "(" + column.quoted() + ")::text"
+                : column.quoted();
+    }
+
+    static String orderExpr(Column column) {
+        return switch (column.kind()) {
+            case TEXT, OTHER -> "(" + column.quoted() + ")::text COLLATE \"C\"";
+            default -> column.quoted();
+        };
+    }
+
+    /**
+     * A value's canonical text form for hashing. Numbers as trimmed numerics, instants as epoch
+     * seconds, with a tolerance as the bucket the value falls in: two values in one bucket are
+     * always within the tolerance, values in neighbouring buckets are re-checked row by row.
+     */
+    static String normalised(Column column, Tolerance tolerance) {
+        String q = column.quoted();
+        return switch (column.kind()) {
+            case NUMBER -> {
+                String number = column.isFloat() ? "(" + q + ")::text::numeric" : q + "::numeric";
+                if (tolerance instanceof Tolerance.Absolute a && a.amount().signum() > 0) {
+                    yield "floor(" + number + " / " + literal(a.amount()) + ")";
+                }
+                if (tolerance instanceof Tolerance.Relative r && r.fraction().signum() > 0) {
+                    yield "CASE WHEN "
+                            + number
+                            + " = 0 THEN 'zero' ELSE sign("
+                            + number
+                            + ")::text || ':' || floor(ln(abs("
+                            + number
+                            + ")) / ln(1 + "
+                            + literal(r.fraction())
+                            + "))::text END";
+                }
+                yield "trim_scale(" + number + ")";
+            }
+            case TIMESTAMP -> {
+                String epoch = "extract(epoch from " + q + ")";
+                if (tolerance instanceof Tolerance.Time t && t.amount().toNanos() >= 1000) {
+                    long micros = t.amount().toNanos() / 1000;
+                    yield "floor(" + epoch + " * 1000000 / " + micros + ")";
+                }
+                yield "trim_scale(" + epoch + ")";
+            }
+            default -> "(" + q + ")::text";
+        };
+    }
+
+    private static String literal(BigDecimal number) {
+        return number.toPlainString() + "::numeric";
+    }
+}

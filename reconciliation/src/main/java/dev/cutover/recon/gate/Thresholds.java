@@ -1,0 +1,34 @@
+package dev.cutover.recon.gate;
+
+import java.time.Duration;
+
+/**
+ * The limits of a gate; {@code null} means no limit. Per table, unset values fall back to the
+ * policy's defaults ({@link #over}).
+ */
+public record Thresholds(
+        Long maxUnexplained,
+        Long maxOnlyInLeft,
+        Long maxOnlyInRight,
+        Double maxMismatchRate,
+        Long minRows,
+        Duration streamLatencyP99Max,
+        Integer requireCleanHours) {
+
+    /** Without a policy: no unexplained difference. */
+    public static final Thresholds DEFAULT = new Thresholds(0L, null, null, null, null, null, null);
+
+    public static final Thresholds NONE = new Thresholds(null, null, null, null, null, null, null);
+
+    /** These values where set, else {@code base}'s. */
+    public Thresholds over(Thresholds base) {
+        return new Thresholds(
+                maxUnexplained != null ? maxUnexplained : base.maxUnexplained,
+                maxOnlyInLeft != null ? maxOnlyInLeft : base.maxOnlyInLeft,
+                maxOnlyInRight != null ? maxOnlyInRight : base.maxOnlyInRight,
+                maxMismatchRate != null ? maxMismatchRate : base.maxMismatchRate,
+                minRows != null ? minRows : base.minRows,
+                streamLatencyP99Max != null ? streamLatencyP99Max : base.streamLatencyP99Max,
+                requireCleanHours != null ? requireCleanHours : base.requireCleanHours);
+    }
+}

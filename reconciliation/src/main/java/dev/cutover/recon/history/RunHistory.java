@@ -1,0 +1,166 @@
+package dev.cutover.recon.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.cutover.recon.ReconException;
+import dev.cutover.recon.db.ConnectionSpec;
+import dev.cutover.recon.db.Sql;
+import dev.cutover.recon.diff.HourCounts;
+import dev.cutover.recon.report.Json;
+import dev.cutover.recon.report.ReconciliationReport;
+import dev.cutover.recon.report.SummaryJson;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The run history in {@code cutover.reconciliation_runs} (DDL: {@code db/recon}, applied with its
+ * own Flyway history table). Burn-in: the number of consecutive latest hours without an unexplained
+ * difference, over every recorded run (the latest run's count of an hour wins).
+ */
+public final class RunHistory {
+    public static final String SCHEMA = "cutover";
+
+    private final ConnectionSpec db;
+
+    public RunHistory(ConnectionSpec db) {
+        this.db = db;
+    }
+
+    /** Creates or upgrades the history tables. */
+    public RunHistory migrate() {
+        try (Connection connection = db.open()) {
+            Flyway.configure(RunHistory.class.getClassLoader())
+                    .dataSource(new SingleConnectionDataSource(connection))
+                    .schemas(SCHEMA)
+                    .createSchemas(true)
+                    .table("reconciliation_schema_history")
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .locations("classpath:db/recon")
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+            return this;
+        } catch (SQLException | FlywayException e) {
+            throw ReconException.infrastructure(
+                    "cannot create the run history in " + db.redactedUrl() + ": " + firstLine(e),
+                    e);
+        }
+    }
+
+    /** Per hour, the unexplained differences of all table pairs together. */
+    public static Collection<HourCounts> hours(ReconciliationReport report) {
+        Map<Instant, HourCounts> hours = new TreeMap<>();
+        report.comparisons().stream()
+                .flatMap(c -> c.result().hours().stream())
+                .forEach(
+                        h ->
+                                hours.merge(
+                                        h.hour(),
+                                        h,
+                                        (a, b) ->
+                                                new HourCounts(
+                                                        a.hour(),
+                                                        a.matched() + b.matched(),
+                                                        a.explained() + b.explained(),
+                                                        a.unexplained() + b.unexplained())));
+        return hours.values();
+    }
+
+    /** Consecutive clean hours ending at the latest hour, this run's hours over the history's. */
+    public int cleanHours(Collection<HourCounts> current) {
+        Map<Instant, Long> unexplained = new TreeMap<>();
+        try (Connection connection = db.open();
+                PreparedStatement statement =
+                        connection.prepareStatement(Sql.resource("recent_hours.sql"));
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                unexplained.put(
+                        rows.getObject(1, OffsetDateTime.class).toInstant(), rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw ConnectionSpec.translate(e, "reading the run history");
+        }
+        current.forEach(h -> unexplained.put(h.hour(), h.unexplained()));
+        return streak(unexplained);
+    }
+
+    /** Clean hours counted back from the latest one, stopping at a dirty or missing hour. */
+    static int streak(Map<Instant, Long> unexplainedByHour) {
+        List<Instant> hours = unexplainedByHour.keySet().stream().sorted().toList();
+        int clean = 0;
+        Instant expected = null;
+        for (int i = hours.size() - 1; i >= 0; i--) {
+            Instant hour = hours.get(i);
+            if (expected != null && !hour.equals(expected)) {
+                break;
+            }
+            if (unexplainedByHour.get(hour) != 0) {
+                break;
+            }
+            clean++;
+            expected = hour.minus(Duration.ofHours(1));
+        }
+        return clean;
+    }
+
+    /** Stores a finished run with its per-hour counts. */
+    public long record(ReconciliationReport report, Instant startedAt) {
+        try (Connection connection = db.open()) {
+            connection.setAutoCommit(false);
+            long runId;
+            try (PreparedStatement insert =
+                    connection.prepareStatement(
+                            "INSERT INTO cutover.reconciliation_runs"
+                                    + " (started_at, verdict, unexplained, summary)"
+                                    + " VALUES (?, ?, ?, ?::jsonb) RETURNING run_id")) {
+                insert.setObject(1, OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC));
+                insert.setString(2, report.verdict());
+                insert.setLong(3, report.unexplained());
+                insert.setString(4, Json.MAPPER.writeValueAsString(SummaryJson.of(report)));
+                try (ResultSet rows = insert.executeQuery()) {
+                    rows.next();
+                    runId = rows.getLong(1);
+                }
+            }
+            try (PreparedStatement insert =
+                    connection.prepareStatement(
+                            "INSERT INTO cutover.reconciliation_run_hours"
+                                    + " (run_id, hour_start, matched, explained, unexplained)"
+                                    + " VALUES (?, ?, ?, ?, ?)")) {
+                for (HourCounts hour : hours(report)) {
+                    insert.setLong(1, runId);
+                    insert.setObject(2, OffsetDateTime.ofInstant(hour.hour(), ZoneOffset.UTC));
+                    insert.setLong(3, hour.matched());
+                    insert.setLong(4, hour.explained());
+                    insert.setLong(5, hour.unexplained());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+            return runId;
+        } catch (SQLException e) {
+            throw ConnectionSpec.translate(e, "recording the run in the history");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
