@@ -6,6 +6,7 @@ import dev.cutover.cli.check.CheckCommand;
 import dev.cutover.cli.generate.GenerateCommand;
 import dev.cutover.cli.reconcile.ReconcileCommand;
 import dev.cutover.cli.stack.StackCommand;
+import dev.cutover.cli.stream.StreamCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             ReconcileCommand.class,
             BatchCommand.class,
+            StreamCommand.class,
             BenchCommand.class
         },
         footer = {

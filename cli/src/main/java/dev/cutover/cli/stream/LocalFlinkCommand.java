@@ -1,0 +1,55 @@
+package dev.cutover.cli.stream;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The child JVM that runs the job on a local Flink cluster: {@code java <Flink's module flags>
+ * -Duser.timezone=UTC -cp flink-lib/*:cutover-streaming-job.jar dev.cutover.stream.StreamJobMain
+ * --config FILE}. Flink never reaches the cli's own classpath.
+ */
+public final class LocalFlinkCommand {
+    public static final String MAIN_CLASS = "dev.cutover.stream.StreamJobMain";
+
+    /** Flink's {@code env.java.opts.all} module flags for JDK 17 (STACK.md), plus UTC. */
+    public static final List<String> FLINK_JVM_FLAGS =
+            List.of(
+                    "--add-opens=java.base/java.util=ALL-UNNAMED",
+                    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                    "--add-opens=java.base/java.net=ALL-UNNAMED",
+                    "--add-opens=java.base/java.io=ALL-UNNAMED",
+                    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                    "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+                    "--add-opens=java.base/java.text=ALL-UNNAMED",
+                    "--add-opens=java.base/java.time=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED",
+                    "-Duser.timezone=UTC");
+
+    private LocalFlinkCommand() {}
+
+    /**
+     * @param javaHome the JDK that runs the child
+     * @param heap the child's heap, e.g. {@code 2g}
+     * @param uiPort the local web UI's port
+     * @param config the properties file with every job option (secrets included; mode 600)
+     */
+    public static List<String> of(
+            Path javaHome, StreamJarLocator.StreamJar job, String heap, int uiPort, Path config) {
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin").resolve("java").toString());
+        command.addAll(FLINK_JVM_FLAGS);
+        command.add("-Xmx" + heap);
+        command.add("-Dcutover.flink.local-ui-port=" + uiPort);
+        command.add("-Dlog4j.configurationFile=classpath:log4j2-cutover-stream.xml");
+        command.add("-cp");
+        command.add(job.requireFlinkLib() + "/*" + java.io.File.pathSeparator + job.jar());
+        command.add(MAIN_CLASS);
+        command.add("--config");
+        command.add(config.toString());
+        return command;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.cutover.stream;
+
+import dev.cutover.stream.config.OptionsException;
+import dev.cutover.stream.config.OptionsLoader;
+import dev.cutover.stream.config.StreamJobOptions;
+import dev.cutover.stream.pipeline.StreamJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.TableResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point of the job jar ({@code flink run}, Managed Flink, or a local run on the classpath).
+ * Reads the options (flags, {@code --config FILE}, Managed Flink property group), submits the job
+ * to the environment it runs in and, when that is a local one, waits for it to end.
+ */
+public final class StreamJobMain {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamJobMain.class);
+
+    /** Set by {@code cutover stream} for a local run: the port of the local web UI. */
+    public static final String LOCAL_UI_PORT = "cutover.flink.local-ui-port";
+
+    private StreamJobMain() {}
+
+    /**
+     * The environment {@code flink run} / Managed Flink provide; for a local run launched by {@code
+     * cutover stream}, a local cluster with its web UI on {@value #LOCAL_UI_PORT}.
+     */
+    static StreamExecutionEnvironment environment() {
+        String uiPort = System.getProperty(LOCAL_UI_PORT);
+        if (uiPort == null || uiPort.isBlank()) {
+            return StreamExecutionEnvironment.getExecutionEnvironment();
+        }
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.PORT, Integer.parseInt(uiPort));
+        return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+    }
+
+    public static void main(String[] args) throws Exception {
+        StreamJobOptions options;
+        try {
+            options = OptionsLoader.load(args);
+        } catch (OptionsException e) {
+            LOG.error("Bad configuration: {}", e.getMessage());
+            System.err.println("cutover-stream: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LOG.info("Starting {} with {}", StreamJob.JOB_NAME, options);
+        StreamExecutionEnvironment env = environment();
+        if (env instanceof LocalStreamEnvironment && options.checkpointDir().isBlank()) {
+            Path dir = Files.createTempDirectory("cutover-stream-checkpoints-");
+            options = options.withCheckpointDir(dir.toUri().toString());
+            LOG.info("Local run: checkpoints in {}", dir);
+        }
+        TableResult result = StreamJob.submit(env, options);
+        result.getJobClient()
+                .ifPresent(
+                        client -> {
+                            LOG.info("Submitted job {}", client.getJobID());
+                            // The launcher of `cutover stream` reads this line.
+                            System.out.println("JOB_ID=" + client.getJobID());
+                            System.out.flush();
+                        });
+        if (env instanceof LocalStreamEnvironment) {
+            // A local cluster lives as long as this JVM: wait for the job (bounded runs end,
+            // unbounded ones run until the process is stopped). A cluster (flink run, REST,
+            // Managed Flink) runs the job on its own and may not hand its result to main.
+            result.await();
+        }
+    }
+}

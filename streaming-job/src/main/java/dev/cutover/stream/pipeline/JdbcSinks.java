@@ -1,0 +1,35 @@
+package dev.cutover.stream.pipeline;
+
+import dev.cutover.stream.config.Durations;
+import dev.cutover.stream.config.StreamJobOptions;
+import java.util.Map;
+import org.apache.flink.table.api.TableEnvironment;
+
+/** Declares the {@code *_sink} tables of {@code sql/jdbc_sinks.sql} for the job's database. */
+public final class JdbcSinks {
+    private JdbcSinks() {}
+
+    public static void register(TableEnvironment tEnv, StreamJobOptions options) {
+        Map<String, String> placeholders =
+                Map.of(
+                        "JDBC_URL", withBatchRewrite(options.jdbcUrl()),
+                        "JDBC_USER", options.jdbcUser(),
+                        "JDBC_PASSWORD", options.jdbcPassword(),
+                        "SCHEMA", options.jdbcSchema(),
+                        "BATCH_SIZE", Integer.toString(options.sinkBatchSize()),
+                        "FLUSH_INTERVAL", Durations.flink(options.sinkFlushInterval()),
+                        "MAX_RETRIES", Integer.toString(options.sinkMaxRetries()));
+        SqlScript.load("sql/jdbc_sinks.sql", placeholders).forEach(tEnv::executeSql);
+    }
+
+    /**
+     * Adds {@code reWriteBatchedInserts=true} (2–3× on batched upserts, STACK.md) unless the URL
+     * sets it.
+     */
+    static String withBatchRewrite(String jdbcUrl) {
+        if (jdbcUrl.contains("reWriteBatchedInserts")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+    }
+}

@@ -1,0 +1,78 @@
+-- The JDBC sinks: the stream.* tables of model/src/main/resources/db/output (created by Flyway,
+-- not here). With a PRIMARY KEY the PostgreSQL dialect writes INSERT ... ON CONFLICT (pk) DO
+-- UPDATE, so replays after a restart are idempotent. written_at is not a column here: the
+-- database's trigger sets it at commit.
+--
+-- Times are TIMESTAMP(3) here, the UTC wall-clock time (insert_sinks.sql casts the instants with
+-- table.local-time-zone = UTC): connector 4.0.0-2.0 cannot write TIMESTAMP_LTZ ("Unsupported
+-- type"), and pgjdbc sends a TIMESTAMP in the JVM's zone, so task managers MUST run with
+-- -Duser.timezone=UTC (Managed Flink does) for the TIMESTAMPTZ columns to get the right instant.
+--
+-- Placeholders: ${JDBC_URL}, ${JDBC_USER}, ${JDBC_PASSWORD}, ${SCHEMA}, ${BATCH_SIZE},
+-- ${FLUSH_INTERVAL}, ${MAX_RETRIES}. The connector's defaults (100 rows / 1 s) are far too small
+-- for throughput (streaming-job/README.md has the measurement).
+CREATE TEMPORARY TABLE card_transactions_sink (
+    transaction_id    STRING         NOT NULL,
+    account_id        STRING         NOT NULL,
+    event_time        TIMESTAMP(3)     NOT NULL,
+    event_hour        TIMESTAMP(3)     NOT NULL,
+    amount            DECIMAL(18, 2) NOT NULL,
+    currency          STRING         NOT NULL,
+    amount_usd        DECIMAL(18, 2) NOT NULL,
+    merchant_category STRING         NOT NULL,
+    status            STRING         NOT NULL,
+    is_international  BOOLEAN        NOT NULL,
+    masked_card       STRING         NOT NULL,
+    kafka_timestamp   TIMESTAMP(3)     NOT NULL,
+    PRIMARY KEY (transaction_id) NOT ENFORCED
+) WITH (
+    'connector' = 'jdbc',
+    'url' = '${JDBC_URL}',
+    'username' = '${JDBC_USER}',
+    'password' = '${JDBC_PASSWORD}',
+    'table-name' = '${SCHEMA}.card_transactions',
+    'sink.buffer-flush.max-rows' = '${BATCH_SIZE}',
+    'sink.buffer-flush.interval' = '${FLUSH_INTERVAL}',
+    'sink.max-retries' = '${MAX_RETRIES}'
+);
+
+CREATE TEMPORARY TABLE account_hourly_spend_sink (
+    account_id          STRING         NOT NULL,
+    hour_start          TIMESTAMP(3)     NOT NULL,
+    txn_count           BIGINT         NOT NULL,
+    approved_amount_usd DECIMAL(18, 2) NOT NULL,
+    declined_count      BIGINT         NOT NULL,
+    international_count BIGINT         NOT NULL,
+    max_amount_usd      DECIMAL(18, 2) NOT NULL,
+    PRIMARY KEY (account_id, hour_start) NOT ENFORCED
+) WITH (
+    'connector' = 'jdbc',
+    'url' = '${JDBC_URL}',
+    'username' = '${JDBC_USER}',
+    'password' = '${JDBC_PASSWORD}',
+    'table-name' = '${SCHEMA}.account_hourly_spend',
+    'sink.buffer-flush.max-rows' = '${BATCH_SIZE}',
+    'sink.buffer-flush.interval' = '${FLUSH_INTERVAL}',
+    'sink.max-retries' = '${MAX_RETRIES}'
+);
+
+-- Keyed by the record's position: a replay rewrites the same row.
+CREATE TEMPORARY TABLE dead_letters_sink (
+    topic           STRING NOT NULL,
+    kafka_partition INT    NOT NULL,
+    kafka_offset    BIGINT NOT NULL,
+    kafka_timestamp TIMESTAMP(3),
+    reason          STRING NOT NULL,
+    detail          STRING,
+    raw_base64      STRING,
+    PRIMARY KEY (topic, kafka_partition, kafka_offset) NOT ENFORCED
+) WITH (
+    'connector' = 'jdbc',
+    'url' = '${JDBC_URL}',
+    'username' = '${JDBC_USER}',
+    'password' = '${JDBC_PASSWORD}',
+    'table-name' = '${SCHEMA}.dead_letters',
+    'sink.buffer-flush.max-rows' = '${BATCH_SIZE}',
+    'sink.buffer-flush.interval' = '${FLUSH_INTERVAL}',
+    'sink.max-retries' = '${MAX_RETRIES}'
+);

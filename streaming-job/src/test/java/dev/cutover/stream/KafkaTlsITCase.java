@@ -1,0 +1,192 @@
+package dev.cutover.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.model.db.OutputTables;
+import dev.cutover.stack.EmbeddedKafka;
+import dev.cutover.stack.Service;
+import dev.cutover.stack.StackEndpoints;
+import dev.cutover.stack.StackOptions;
+import dev.cutover.stream.Truth.Arrival;
+import dev.cutover.stream.config.StreamJobOptions;
+import dev.cutover.stream.pipeline.StreamJob;
+import dev.cutover.testkit.EmbeddedStackTest;
+import dev.cutover.testkit.KafkaTopics;
+import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTopic;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kafka over mutual TLS with every certificate and key inline as PEM in the job's {@code kafka.*}
+ * options (no files on task managers): a broker of its own with an SSL listener that requires
+ * client certificates; certificates made in the test with the JDK's keytool.
+ */
+@EmbeddedStackTest(services = {Service.SCHEMA_REGISTRY, Service.POSTGRES, Service.KAFKA})
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class KafkaTlsITCase {
+
+    private record Pem(String certificate, String privateKey) {}
+
+    @Test
+    void theJobReadsFromATlsListenerWithInlinePemCertificates(
+            StackEndpoints stack, TestTopic topic, TestSchema schema, @TempDir Path dir)
+            throws Exception {
+        Pem broker = selfSigned(dir, "broker");
+        Pem client = selfSigned(dir, "client");
+        int plainPort = freePort();
+        int controllerPort = freePort();
+        int sslPort = freePort();
+        StackOptions options =
+                StackOptions.defaults()
+                        .withRunDir(dir.resolve("kafka"))
+                        .withServices(Service.KAFKA)
+                        .withKafkaPort(plainPort)
+                        .withKafkaProperty(
+                                "listeners",
+                                "PLAINTEXT://127.0.0.1:"
+                                        + plainPort
+                                        + ",CONTROLLER://127.0.0.1:"
+                                        + controllerPort
+                                        + ",SSL://127.0.0.1:"
+                                        + sslPort)
+                        .withKafkaProperty(
+                                "controller.quorum.voters", "1@127.0.0.1:" + controllerPort)
+                        .withKafkaProperty(
+                                "advertised.listeners",
+                                "PLAINTEXT://127.0.0.1:"
+                                        + plainPort
+                                        + ",SSL://127.0.0.1:"
+                                        + sslPort)
+                        .withKafkaProperty(
+                                "listener.security.protocol.map",
+                                "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SSL:SSL")
+                        .withKafkaProperty("listener.name.ssl.ssl.client.auth", "required")
+                        .withKafkaProperty("listener.name.ssl.ssl.keystore.type", "PEM")
+                        .withKafkaProperty(
+                                "listener.name.ssl.ssl.keystore.certificate.chain",
+                                broker.certificate())
+                        .withKafkaProperty(
+                                "listener.name.ssl.ssl.keystore.key", broker.privateKey())
+                        .withKafkaProperty("listener.name.ssl.ssl.truststore.type", "PEM")
+                        .withKafkaProperty(
+                                "listener.name.ssl.ssl.truststore.certificates",
+                                client.certificate());
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(options)) {
+            String plain = kafka.bootstrapServers();
+            KafkaTopics.create(plain, topic.name(), 2);
+            OutputTables.migrateSchema(
+                    stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema.name());
+            List<Arrival> arrivals;
+            try (FixtureProducer producer =
+                    new FixtureProducer(
+                            plain, topic.name(), stack.schemaRegistryUrl(), topic.subject())) {
+                StreamJobITCase.sendEvents(
+                        producer, new Random(9), 0, 200, Instant.parse("2026-11-23T16:00:00Z"));
+                arrivals = producer.flush();
+            }
+
+            Map<String, String> values = new HashMap<>();
+            values.put("bootstrap.servers", "127.0.0.1:" + sslPort);
+            values.put("kafka.security.protocol", "SSL");
+            values.put("kafka.ssl.truststore.type", "PEM");
+            values.put("kafka.ssl.truststore.certificates", broker.certificate());
+            values.put("kafka.ssl.keystore.type", "PEM");
+            values.put("kafka.ssl.keystore.certificate.chain", client.certificate());
+            values.put("kafka.ssl.keystore.key", client.privateKey());
+            values.put("topic", topic.name());
+            values.put("group.id", topic.name());
+            values.put("schema.registry.url", stack.schemaRegistryUrl());
+            values.put("jdbc.url", stack.jdbcUrl());
+            values.put("jdbc.user", stack.jdbcUser());
+            values.put("jdbc.password", stack.jdbcPassword());
+            values.put("jdbc.schema", schema.name());
+            values.put("bounded", "true");
+            values.put("parallelism", "1");
+            values.put("checkpoint.interval", "1s");
+            values.put("restart.attempts", "0");
+            StreamJobOptions job = StreamJobOptions.from(values, Map.of());
+            assertThat(job.toString()).doesNotContain("PRIVATE KEY");
+
+            StreamJob.submit(StreamExecutionEnvironment.createLocalEnvironment(1), job)
+                    .await(2, TimeUnit.MINUTES);
+
+            assertThat(StreamTables.cardTransactions(stack, schema))
+                    .isEqualTo(Truth.cardTransactions(arrivals));
+        }
+    }
+
+    /** A self-signed certificate for 127.0.0.1 and its unencrypted PKCS#8 key, as PEM. */
+    private static Pem selfSigned(Path dir, String name) throws Exception {
+        Path store = dir.resolve(name + ".p12");
+        String password = "changeit";
+        Process keytool =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                        .toString(),
+                                "-genkeypair",
+                                "-alias",
+                                name,
+                                "-keyalg",
+                                "RSA",
+                                "-keysize",
+                                "2048",
+                                "-dname",
+                                "CN=127.0.0.1",
+                                "-ext",
+                                "SAN=ip:127.0.0.1",
+                                "-validity",
+                                "2",
+                                "-storetype",
+                                "PKCS12",
+                                "-keystore",
+                                store.toString(),
+                                "-storepass",
+                                password)
+                        .redirectErrorStream(true)
+                        .start();
+        String output = new String(keytool.getInputStream().readAllBytes());
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).as(output).isZero();
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keyStore.load(in, password.toCharArray());
+        }
+        PrivateKey key = (PrivateKey) keyStore.getKey(name, password.toCharArray());
+        Certificate certificate = keyStore.getCertificate(name);
+        return new Pem(
+                pem("CERTIFICATE", certificate.getEncoded()), pem("PRIVATE KEY", key.getEncoded()));
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN "
+                + type
+                + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END "
+                + type
+                + "-----";
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.cutover.stream.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OptionsLoaderTest {
+    private static final String[] REQUIRED = {
+        "--bootstrap.servers", "k:9092",
+        "--schema.registry.url", "http://r:8081",
+        "--jdbc.url", "jdbc:postgresql://db/app",
+        "--jdbc.user", "app"
+    };
+
+    @Test
+    void flagsGiveTypedOptionsWithDefaults() {
+        StreamJobOptions options = OptionsLoader.load(REQUIRED);
+        assertThat(options.bootstrapServers()).isEqualTo("k:9092");
+        assertThat(options.topic()).isEqualTo("card-transactions");
+        assertThat(options.jdbcSchema()).isEqualTo("stream");
+        assertThat(options.sinkBatchSize()).isEqualTo(5000);
+        assertThat(options.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.startingOffsets()).isEqualTo(StreamJobOptions.StartingOffsets.EARLIEST);
+        assertThat(options.bounded()).isFalse();
+    }
+
+    @Test
+    void flagsBeatThePropertiesFileWhichBeatsTheApplicationProperties(@TempDir Path dir)
+            throws Exception {
+        Path json = dir.resolve("application_properties.json");
+        Files.writeString(
+                json,
+                "[{\"PropertyGroupId\":\"CutoverStream\",\"PropertyMap\":{"
+                        + "\"bootstrap.servers\":\"msk:9098\",\"topic\":\"from-json\","
+                        + "\"schema.registry.url\":\"https://registry\",\"jdbc.url\":"
+                        + "\"jdbc:postgresql://aurora/db\",\"jdbc.user\":\"flink\","
+                        + "\"checkpoint.interval\":\"1m\",\"kafka.security.protocol\":\"SSL\"}},"
+                        + "{\"PropertyGroupId\":\"Other\",\"PropertyMap\":{\"topic\":\"no\"}}]");
+        Path props = dir.resolve("job.properties");
+        Files.writeString(props, "topic=from-file\nsink.batch-size=100\njdbc.password=s3cret\n");
+
+        StreamJobOptions options =
+                OptionsLoader.load(
+                        new String[] {
+                            "--application-properties", json.toString(),
+                            "--config", props.toString(),
+                            "--sink.batch-size=200"
+                        });
+
+        assertThat(options.bootstrapServers()).isEqualTo("msk:9098");
+        assertThat(options.topic()).isEqualTo("from-file");
+        assertThat(options.sinkBatchSize()).isEqualTo(200);
+        assertThat(options.checkpointInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(options.kafkaProperties()).containsEntry("security.protocol", "SSL");
+        assertThat(options.jdbcPassword()).isEqualTo("s3cret");
+        assertThat(options.toString()).doesNotContain("s3cret").contains("jdbc.password=***");
+    }
+
+    @Test
+    void aMissingKeyIsNamedWithWhereToSetIt() {
+        assertThatThrownBy(() -> OptionsLoader.load(new String[] {"--bootstrap.servers", "k:1"}))
+                .isInstanceOf(OptionsException.class)
+                .hasMessageContaining("missing option 'schema.registry.url'")
+                .hasMessageContaining("CutoverStream");
+    }
+
+    @Test
+    void aBadValueIsNamedWithItsSource() {
+        String[] args = concat(REQUIRED, "--checkpoint.interval", "soon");
+        assertThatThrownBy(() -> OptionsLoader.load(args))
+                .hasMessageContaining("'checkpoint.interval' (command line)")
+                .hasMessageContaining("soon");
+        assertThatThrownBy(() -> OptionsLoader.load(concat(REQUIRED, "--jdbc.url", "mysql://x")))
+                .hasMessageContaining("jdbc.url")
+                .hasMessageContaining("jdbc:postgresql:");
+        assertThatThrownBy(() -> OptionsLoader.load(concat(REQUIRED, "--sink.batch-size", "0")))
+                .hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> OptionsLoader.load(concat(REQUIRED, "--topik", "x")))
+                .hasMessageContaining("unknown option 'topik'");
+    }
+
+    @Test
+    void kafkaSecretsAreNeverShown() {
+        StreamJobOptions options =
+                OptionsLoader.load(
+                        concat(
+                                REQUIRED,
+                                "--kafka.ssl.keystore.key",
+                                "-----BEGIN PRIVATE KEY-----",
+                                "--kafka.ssl.keystore.type",
+                                "PEM"));
+        assertThat(options.kafkaClientProperties())
+                .containsEntry("ssl.keystore.key", "-----BEGIN PRIVATE KEY-----");
+        assertThat(options.toString())
+                .doesNotContain("PRIVATE")
+                .contains("kafka.ssl.keystore.type=PEM");
+    }
+
+    @Test
+    void withoutManagedFlinksFileThePropertyGroupIsEmpty() throws Exception {
+        Class.forName("com.amazonaws.services.kinesisanalytics.runtime.KinesisAnalyticsRuntime");
+        assertThat(OptionsLoader.managedFlinkGroup()).isEmpty();
+    }
+
+    @Test
+    void durationsAcceptUnitsAndIso() {
+        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(Durations.parse("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(Durations.parse("PT3S")).isEqualTo(Duration.ofSeconds(3));
+        assertThat(Durations.parse("0")).isEqualTo(Duration.ZERO);
+        assertThatThrownBy(() -> Durations.parse("10")).hasMessageContaining("unit");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
