@@ -55,7 +55,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
      *     up in time
      */
     public static EmbeddedSchemaRegistry start(StackOptions options) {
-        Path jar = new RegistryJarLocator().locate(options.registryJar());
+        Path jar =
+                new ArtifactLocator()
+                        .locate(
+                                ArtifactLocator.SCHEMA_REGISTRY,
+                                options.registryJar(),
+                                "the registry jar option");
         return RunFolder.startAlone(
                 options.runDir(), folder -> start(options, jar, folder, folder));
     }

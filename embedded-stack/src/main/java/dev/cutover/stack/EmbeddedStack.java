@@ -80,7 +80,11 @@ public final class EmbeddedStack implements AutoCloseable {
         long startNanos = System.nanoTime();
         Path registryJar =
                 options.includes(Service.SCHEMA_REGISTRY)
-                        ? new RegistryJarLocator().locate(options.registryJar())
+                        ? new ArtifactLocator()
+                                .locate(
+                                        ArtifactLocator.SCHEMA_REGISTRY,
+                                        options.registryJar(),
+                                        "the registry jar option")
                         : null;
         checkFixedPorts(options);
         RunFolder folder = RunFolder.prepare(options.runDir());

@@ -21,7 +21,7 @@ import java.util.Set;
  * @param registryPort the schema registry's HTTP port; 0 picks a free one
  * @param postgresPort PostgreSQL's port; 0 picks a free one
  * @param registryJar the schema registry's runner jar; {@code null} (the default) finds it as
- *     {@link RegistryJarLocator} describes
+ *     {@link ArtifactLocator} describes
  * @param startTimeout how long each service may take to become ready (default 60 s)
  * @param kafkaAutoCreateTopics the broker's {@code auto.create.topics.enable} (default {@code
  *     false}, as on managed clusters: whoever writes a topic creates it first)

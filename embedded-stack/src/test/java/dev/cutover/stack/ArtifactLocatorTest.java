@@ -12,15 +12,23 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RegistryJarLocatorTest {
+/** The lookup order, shown with the schema registry's jar (every artifact is found alike). */
+class ArtifactLocatorTest {
+    private static final ArtifactLocator.Artifact REGISTRY = ArtifactLocator.SCHEMA_REGISTRY;
 
     @TempDir Path temp;
 
     private final Map<String, String> properties = new HashMap<>();
     private final Map<String, String> environment = new HashMap<>();
 
-    private RegistryJarLocator locator(Path workingDir, Optional<Path> libraryJar) {
-        return new RegistryJarLocator(properties::get, environment, workingDir, libraryJar);
+    private Locator locator(Path workingDir, Optional<Path> libraryJar) {
+        ArtifactLocator locator =
+                new ArtifactLocator(properties::get, environment, workingDir, libraryJar);
+        return explicit -> locator.locate(REGISTRY, explicit, "--registry-jar");
+    }
+
+    private interface Locator {
+        Path locate(Path explicit);
     }
 
     private Path file(String relative) throws IOException {
@@ -32,7 +40,7 @@ class RegistryJarLocatorTest {
     @Test
     void anExplicitPathWinsOverEverythingElse() throws IOException {
         Path explicit = file("explicit/quarkus-run.jar");
-        properties.put(RegistryJarLocator.PROPERTY, file("property/quarkus-run.jar").toString());
+        properties.put(REGISTRY.property(), file("property/quarkus-run.jar").toString());
 
         assertThat(locator(temp, Optional.empty()).locate(explicit)).isEqualTo(explicit);
     }
@@ -40,8 +48,8 @@ class RegistryJarLocatorTest {
     @Test
     void theSystemPropertyWinsOverTheEnvironment() throws IOException {
         Path fromProperty = file("property/quarkus-run.jar");
-        properties.put(RegistryJarLocator.PROPERTY, fromProperty.toString());
-        environment.put(RegistryJarLocator.ENVIRONMENT, file("env/quarkus-run.jar").toString());
+        properties.put(REGISTRY.property(), fromProperty.toString());
+        environment.put(REGISTRY.environment(), file("env/quarkus-run.jar").toString());
 
         assertThat(locator(temp, Optional.empty()).locate(null)).isEqualTo(fromProperty);
     }
@@ -49,7 +57,7 @@ class RegistryJarLocatorTest {
     @Test
     void theEnvironmentVariableIsUsedWhenThePropertyIsUnset() throws IOException {
         Path fromEnv = file("env/quarkus-run.jar");
-        environment.put(RegistryJarLocator.ENVIRONMENT, fromEnv.toString());
+        environment.put(REGISTRY.environment(), fromEnv.toString());
 
         assertThat(locator(temp, Optional.empty()).locate(null)).isEqualTo(fromEnv);
     }
@@ -57,8 +65,8 @@ class RegistryJarLocatorTest {
     @Test
     void aNamedPathThatDoesNotExistIsAnErrorNotSkipped() throws IOException {
         Path missing = temp.resolve("missing/quarkus-run.jar");
-        properties.put(RegistryJarLocator.PROPERTY, missing.toString());
-        file("checkout/" + RegistryJarLocator.BUILD_OUTPUT);
+        properties.put(REGISTRY.property(), missing.toString());
+        file("checkout/" + REGISTRY.buildOutput());
 
         assertThatThrownBy(() -> locator(temp.resolve("checkout"), Optional.empty()).locate(null))
                 .isInstanceOfSatisfying(
@@ -82,17 +90,26 @@ class RegistryJarLocatorTest {
     @Test
     void theAppHomeCanBeNamed() throws IOException {
         Path jar = file("home/registry/quarkus-run.jar");
-        environment.put(RegistryJarLocator.HOME_ENVIRONMENT, temp.resolve("home").toString());
+        environment.put(ArtifactLocator.HOME_ENVIRONMENT, temp.resolve("home").toString());
 
         assertThat(locator(temp, Optional.empty()).locate(null)).isEqualTo(jar);
     }
 
     @Test
     void aSourceCheckoutIsFoundFromAnyFolderBelowIt() throws IOException {
-        Path jar = file("checkout/" + RegistryJarLocator.BUILD_OUTPUT);
+        Path jar = file("checkout/" + REGISTRY.buildOutput());
         Path below = Files.createDirectories(temp.resolve("checkout/cli/target"));
 
         assertThat(locator(below, Optional.empty()).locate(null)).isEqualTo(jar);
+    }
+
+    @Test
+    void aSourceCheckoutIsAlsoFoundFromTheLibraryJar() throws IOException {
+        Path jar = file("checkout/" + REGISTRY.buildOutput());
+        Path libraryJar = file("checkout/cli/target/cutover-cli.jar");
+
+        assertThat(locator(temp.resolve("elsewhere"), Optional.of(libraryJar)).locate(null))
+                .isEqualTo(jar);
     }
 
     @Test
@@ -105,8 +122,8 @@ class RegistryJarLocatorTest {
                 .hasMessageContaining("cutover.registry.jar")
                 .hasMessageContaining("CUTOVER_REGISTRY_JAR")
                 .hasMessageContaining(temp.resolve("app/registry/quarkus-run.jar").toString())
-                .hasMessageContaining(
-                        workingDir.resolve(RegistryJarLocator.BUILD_OUTPUT).toString())
+                .hasMessageContaining(workingDir.resolve(REGISTRY.buildOutput()).toString())
+                .hasMessageContaining("mvn -pl schema-registry-server package")
                 .hasMessageNotContaining("\n");
     }
 }
