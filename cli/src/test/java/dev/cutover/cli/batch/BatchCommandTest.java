@@ -3,8 +3,8 @@ package dev.cutover.cli.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cutover.cli.CutoverException;
 import dev.cutover.cli.Main;
+import dev.cutover.stack.StackException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -88,7 +88,7 @@ class BatchCommandTest {
                         () ->
                                 new BatchJarLocator(name -> null, Map.of(), temp, Optional.empty())
                                         .locate(null))
-                .isInstanceOf(CutoverException.class)
+                .isInstanceOf(StackException.class)
                 .hasMessageContaining("mvn -pl batch-baseline");
     }
 

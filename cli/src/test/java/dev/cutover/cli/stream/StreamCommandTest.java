@@ -3,8 +3,8 @@ package dev.cutover.cli.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cutover.cli.CutoverException;
 import dev.cutover.cli.Main;
+import dev.cutover.stack.StackException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -96,7 +96,7 @@ class StreamCommandTest {
                         () ->
                                 new StreamJarLocator(name -> null, Map.of(), temp, Optional.empty())
                                         .locate(null))
-                .isInstanceOf(CutoverException.class)
+                .isInstanceOf(StackException.class)
                 .hasMessageContaining("mvn -pl streaming-job");
     }
 
