@@ -41,7 +41,10 @@ public final class Reconciler {
         DiffSpec spec = plan(request);
         Mode mode = request.mode() == Mode.AUTO ? chooseMode(spec) : request.mode();
         LOG.info("comparing {} ({} mode)", spec.name(), mode.name().toLowerCase());
-        DiffResult result = mode == Mode.CHECKSUM ? ChecksumDiff.run(spec) : FullDiff.run(spec);
+        DiffResult result =
+                mode == Mode.CHECKSUM
+                        ? ChecksumDiff.run(spec)
+                        : FullDiff.run(spec, request.fullDiffThreads());
         AggregateResult aggregates =
                 request.aggregateBy() == null
                         ? null

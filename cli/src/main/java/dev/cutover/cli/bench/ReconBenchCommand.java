@@ -5,6 +5,7 @@ import dev.cutover.cli.ExitCode;
 import dev.cutover.recon.ReconException;
 import dev.cutover.recon.bench.ReconBenchmark;
 import dev.cutover.recon.db.ConnectionSpec;
+import dev.cutover.recon.diff.FullDiff;
 import dev.cutover.recon.report.Json;
 import dev.cutover.stack.EmbeddedStack;
 import dev.cutover.stack.Service;
@@ -47,6 +48,23 @@ public final class ReconBenchCommand implements Callable<Integer> {
             description = "Planted differences (default: ${DEFAULT-VALUE}).")
     long diffs;
 
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "0",
+            description =
+                    "Threads of the multi-threaded full diff (default: 0, the number of CPUs);"
+                            + " the full diff is also timed on 1 thread.")
+    int threads;
+
+    @Option(
+            names = "--repeats",
+            paramLabel = "R",
+            defaultValue = "1",
+            description =
+                    "Times each full diff runs (medians reported; default: ${DEFAULT-VALUE}).")
+    int repeats;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the figures as JSON.")
     Path json;
 
@@ -55,13 +73,17 @@ public final class ReconBenchCommand implements Callable<Integer> {
         if (rows < 1 || diffs < 0 || diffs > rows) {
             throw CutoverException.badInput("--rows must be ≥ 1 and --diffs between 0 and --rows");
         }
+        if (threads < 0 || repeats < 1) {
+            throw CutoverException.badInput("--threads must be ≥ 0 and --repeats ≥ 1");
+        }
+        int fullThreads = threads == 0 ? FullDiff.defaultThreads() : threads;
         PrintWriter out = spec.commandLine().getOut();
         ReconBenchmark.Result result;
         try (EmbeddedStack stack =
                 EmbeddedStack.start(StackOptions.defaults().withServices(Service.POSTGRES))) {
             ConnectionSpec db =
                     new ConnectionSpec(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
-            result = ReconBenchmark.run(db, "bench", rows, diffs);
+            result = ReconBenchmark.run(db, "bench", rows, diffs, fullThreads, repeats);
         } catch (ReconException e) {
             throw new CutoverException(
                     e.kind() == ReconException.Kind.BAD_INPUT
@@ -72,12 +94,15 @@ public final class ReconBenchCommand implements Callable<Integer> {
         }
         out.printf(
                 Locale.ROOT,
-                "rows=%d diffs=%d load_s=%.2f full_s=%.2f checksum_s=%.2f except_all_s=%.2f"
-                        + " full/except_all=%.2f found: full=%d checksum=%d except_all_rows=%d%n",
+                "rows=%d diffs=%d load_s=%.2f full_s=%.2f (%d threads) full_1_thread_s=%.2f"
+                        + " checksum_s=%.2f except_all_s=%.2f full/except_all=%.2f found: full=%d"
+                        + " checksum=%d except_all_rows=%d%n",
                 result.rows(),
                 result.diffs(),
                 result.loadS(),
                 result.fullS(),
+                result.threads(),
+                result.fullOneThreadS(),
                 result.checksumS(),
                 result.exceptAllS(),
                 result.fullOverExceptAll(),

@@ -47,6 +47,9 @@ import picocli.CommandLine.Spec;
 public final class ReconcileCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    /** Each full-diff thread holds two database connections and a few batches of rows. */
+    private static final int MAX_THREADS = 64;
+
     @Mixin TargetOptions target;
 
     @Option(
@@ -118,6 +121,15 @@ public final class ReconcileCommand implements Callable<Integer> {
             defaultValue = "auto",
             description = "full, checksum or auto (default: ${DEFAULT-VALUE}).")
     Mode mode;
+
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "0",
+            description =
+                    "Key-space parts the full diff merges at once (default: 0, the number of"
+                            + " CPUs).")
+    int threads;
 
     @Option(
             names = "--aggregate-by",
@@ -213,6 +225,10 @@ public final class ReconcileCommand implements Callable<Integer> {
             if (keys.isEmpty()) {
                 throw CutoverException.badInput("missing --key (the key columns)");
             }
+            if (threads < 0 || threads > MAX_THREADS) {
+                throw CutoverException.badInput(
+                        "--threads must be between 0 and " + MAX_THREADS + ", not " + threads);
+            }
             ConnectionSpec right =
                     rightUrl == null ? left : new ConnectionSpec(rightUrl, user, password);
             DiffRequest request =
@@ -228,7 +244,8 @@ public final class ReconcileCommand implements Callable<Integer> {
                             .withTolerances(Tolerances.parse(tolerances))
                             .withMode(mode)
                             .withSamples(samples)
-                            .withAggregateBy(aggregateBy);
+                            .withAggregateBy(aggregateBy)
+                            .withThreads(threads);
             comparisons = List.of(Reconciler.compare(request));
         }
         Optional<RunHistory> runs =

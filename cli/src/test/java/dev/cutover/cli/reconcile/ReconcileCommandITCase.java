@@ -86,7 +86,19 @@ class ReconcileCommandITCase {
         tables(stack, schema);
         Path json = temp.resolve("summary.json");
 
-        Run run = reconcile(stack, schema, "same_t", "--key", "id", "--json", json.toString());
+        Run run =
+                reconcile(
+                        stack,
+                        schema,
+                        "same_t",
+                        "--key",
+                        "id",
+                        "--mode",
+                        "full",
+                        "--threads",
+                        "3",
+                        "--json",
+                        json.toString());
 
         assertThat(run.code).as(run.toString()).isZero();
         assertThat(run.out).contains("PASS");
@@ -223,7 +235,14 @@ class ReconcileCommandITCase {
                                 "--where-left",
                                 "no_such_column > 1",
                                 "| no_such_column"),
-                        List.of("right_t", "--key", "id", "--mode", "fast", "| --mode"));
+                        List.of("right_t", "--key", "id", "--mode", "fast", "| --mode"),
+                        List.of(
+                                "right_t",
+                                "--key",
+                                "id",
+                                "--threads",
+                                "-1",
+                                "| --threads must be between 0 and 64, not -1"));
         for (List<String> c : cases) {
             String expected = c.get(c.size() - 1).substring(2);
             Run run =

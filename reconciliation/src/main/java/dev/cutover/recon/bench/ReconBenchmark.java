@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +29,20 @@ public final class ReconBenchmark {
 
     private ReconBenchmark() {}
 
-    /** Figures of one run; seconds are wall-clock. */
+    /**
+     * Figures of one run; seconds are wall-clock. {@code fullS} is the median of the full diffs on
+     * {@code threads} threads, {@code fullOneThreadS} of those on one thread (each run {@code
+     * repeats} times, alternating; every time in {@code fullRunsS} / {@code fullOneThreadRunsS}).
+     */
     public record Result(
             long rows,
             long diffs,
             double loadS,
+            int threads,
             double fullS,
+            double fullOneThreadS,
+            List<Double> fullRunsS,
+            List<Double> fullOneThreadRunsS,
             double checksumS,
             double exceptAllS,
             long fullDifferences,
@@ -45,6 +54,15 @@ public final class ReconBenchmark {
     }
 
     public static Result run(ConnectionSpec db, String schema, long rows, long diffs) {
+        return run(db, schema, rows, diffs, FullDiff.defaultThreads(), 1);
+    }
+
+    /** With the full diff timed {@code repeats} times on 1 and on {@code threads} threads. */
+    public static Result run(
+            ConnectionSpec db, String schema, long rows, long diffs, int threads, int repeats) {
+        if (threads < 1 || repeats < 1) {
+            throw new IllegalArgumentException("threads and repeats must be ≥ 1");
+        }
         TableRef left = new TableRef(schema, "bench_left");
         TableRef right = new TableRef(schema, "bench_right");
         long changed = diffs / 3;
@@ -98,10 +116,27 @@ public final class ReconBenchmark {
         LOG.info("built two {}-row tables in {} s", rows, load);
         DiffSpec spec = Reconciler.plan(DiffRequest.of(db, left, right, List.of("id")));
 
-        start = System.nanoTime();
-        DiffResult full = FullDiff.run(spec);
-        double fullS = seconds(start);
-        LOG.info("full: {} s, {} differences", fullS, full.differences());
+        List<Double> fullRuns = new ArrayList<>();
+        List<Double> oneThreadRuns = new ArrayList<>();
+        DiffResult full = null;
+        for (int i = 0; i < repeats; i++) {
+            start = System.nanoTime();
+            DiffResult one = FullDiff.run(spec, 1);
+            oneThreadRuns.add(seconds(start));
+            LOG.info(
+                    "full, 1 thread: {} s, {} differences", last(oneThreadRuns), one.differences());
+            start = System.nanoTime();
+            full = FullDiff.run(spec, threads);
+            fullRuns.add(seconds(start));
+            LOG.info(
+                    "full, {} threads: {} s, {} differences",
+                    threads,
+                    last(fullRuns),
+                    full.differences());
+            if (!one.countsOnly().equals(full.countsOnly())) {
+                throw new IllegalStateException("the full diff on 1 and on several threads differ");
+            }
+        }
 
         start = System.nanoTime();
         DiffResult checksum = ChecksumDiff.run(spec);
@@ -116,7 +151,11 @@ public final class ReconBenchmark {
                 rows,
                 diffs,
                 load,
-                fullS,
+                threads,
+                median(fullRuns),
+                median(oneThreadRuns),
+                fullRuns,
+                oneThreadRuns,
                 checksumS,
                 exceptS,
                 full.differences(),
@@ -139,6 +178,18 @@ public final class ReconBenchmark {
         } catch (SQLException e) {
             throw ConnectionSpec.translate(e, "EXCEPT ALL of " + a + " and " + b);
         }
+    }
+
+    private static double last(List<Double> values) {
+        return values.get(values.size() - 1);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1
+                ? sorted.get(n / 2)
+                : round((sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2);
     }
 
     private static double seconds(long start) {

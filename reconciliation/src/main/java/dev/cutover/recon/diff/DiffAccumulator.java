@@ -1,5 +1,6 @@
 package dev.cutover.recon.diff;
 
+import dev.cutover.recon.compare.KeyOrder;
 import dev.cutover.recon.compare.Values;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,9 +28,9 @@ final class DiffAccumulator {
     private long nullRight;
     private final Map<String, Long> columnMismatches = new TreeMap<>();
     private final Map<String, Long> explained = new TreeMap<>();
-    private final List<MismatchSample> mismatchSamples = new ArrayList<>();
-    private final List<RowSample> onlyLeftSamples = new ArrayList<>();
-    private final List<RowSample> onlyRightSamples = new ArrayList<>();
+    private final List<Keyed<MismatchSample>> mismatchSamples = new ArrayList<>();
+    private final List<Keyed<RowSample>> onlyLeftSamples = new ArrayList<>();
+    private final List<Keyed<RowSample>> onlyRightSamples = new ArrayList<>();
     private final Map<Instant, HourCounts> hours = new TreeMap<>();
 
     DiffAccumulator(DiffSpec spec) {
@@ -75,7 +76,8 @@ final class DiffAccumulator {
         String cause =
                 classify(new Difference(Difference.Kind.MISMATCH, left, right, columns), left);
         if (mismatchSamples.size() < spec.sampleLimit()) {
-            mismatchSamples.add(mismatchSample(left, right, columns, cause));
+            mismatchSamples.add(
+                    new Keyed<>(left.key(), mismatchSample(left, right, columns, cause)));
         }
     }
 
@@ -128,9 +130,10 @@ final class DiffAccumulator {
     }
 
     private void sample(Side side, Row row, String cause) {
-        List<RowSample> samples = side == Side.LEFT ? onlyLeftSamples : onlyRightSamples;
+        List<Keyed<RowSample>> samples = side == Side.LEFT ? onlyLeftSamples : onlyRightSamples;
         if (samples.size() < spec.sampleLimit()) {
-            samples.add(new RowSample(keyMap(row), valueMap(row, side), cause));
+            samples.add(
+                    new Keyed<>(row.key(), new RowSample(keyMap(row), valueMap(row, side), cause)));
         }
     }
 
@@ -200,9 +203,52 @@ final class DiffAccumulator {
                 nullRight,
                 new LinkedHashMap<>(columnMismatches),
                 new LinkedHashMap<>(explained),
-                List.copyOf(mismatchSamples),
-                List.copyOf(onlyLeftSamples),
-                List.copyOf(onlyRightSamples),
+                unkeyed(mismatchSamples),
+                unkeyed(onlyLeftSamples),
+                unkeyed(onlyRightSamples),
                 List.copyOf(hours.values()));
     }
+
+    /**
+     * Adds the counts and samples of another part of the same comparison (a disjoint set of keys):
+     * the samples kept are the first ones in key order, as one merge over all keys would keep.
+     */
+    void absorb(DiffAccumulator other) {
+        leftRows += other.leftRows;
+        rightRows += other.rightRows;
+        matched += other.matched;
+        mismatched += other.mismatched;
+        onlyLeft += other.onlyLeft;
+        onlyRight += other.onlyRight;
+        duplicateLeft += other.duplicateLeft;
+        duplicateRight += other.duplicateRight;
+        nullLeft += other.nullLeft;
+        nullRight += other.nullRight;
+        other.columnMismatches.forEach((c, n) -> columnMismatches.merge(c, n, Long::sum));
+        other.explained.forEach((c, n) -> explained.merge(c, n, Long::sum));
+        other.hours.forEach(
+                (hour, counts) ->
+                        hours.merge(
+                                hour,
+                                counts,
+                                (a, b) -> a.add(b.matched(), b.explained(), b.unexplained())));
+        mergeSamples(mismatchSamples, other.mismatchSamples);
+        mergeSamples(onlyLeftSamples, other.onlyLeftSamples);
+        mergeSamples(onlyRightSamples, other.onlyRightSamples);
+    }
+
+    private <T> void mergeSamples(List<Keyed<T>> mine, List<Keyed<T>> theirs) {
+        mine.addAll(theirs);
+        mine.sort((a, b) -> KeyOrder.INSTANCE.compare(a.key(), b.key()));
+        while (mine.size() > spec.sampleLimit()) {
+            mine.remove(mine.size() - 1);
+        }
+    }
+
+    private static <T> List<T> unkeyed(List<Keyed<T>> samples) {
+        return samples.stream().map(Keyed::sample).toList();
+    }
+
+    /** A sample with the raw key it was taken at (for merging parts in key order). */
+    private record Keyed<T>(Object[] key, T sample) {}
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param hourColumn left column whose UTC hour groups the per-hour counts, or null
  * @param extraColumns columns read (not compared) for the classifier
  * @param aggregateBy left column to group per-group aggregates by, or null
+ * @param threads parts of the key space the full diff merges at once; 0: the number of CPUs
  */
 public record DiffRequest(
         String name,
@@ -35,7 +36,8 @@ public record DiffRequest(
         String hourColumn,
         List<String> extraColumns,
         String aggregateBy,
-        DifferenceClassifier classifier) {
+        DifferenceClassifier classifier,
+        int threads) {
 
     public static final int DEFAULT_SAMPLES = 20;
 
@@ -48,6 +50,38 @@ public record DiffRequest(
         mode = mode == null ? Mode.AUTO : mode;
         extraColumns = extraColumns == null ? List.of() : List.copyOf(extraColumns);
         classifier = classifier == null ? DifferenceClassifier.NONE : classifier;
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be ≥ 0, not " + threads);
+        }
+    }
+
+    /** The number of threads the full diff uses ({@link #threads}, or the number of CPUs). */
+    public int fullDiffThreads() {
+        return threads == 0 ? FullDiff.defaultThreads() : threads;
+    }
+
+    /** The full diff on {@code threads} threads (0: the number of CPUs). */
+    public DiffRequest withThreads(int threads) {
+        return new DiffRequest(
+                name,
+                leftConnection,
+                leftTable,
+                whereLeft,
+                rightConnection,
+                rightTable,
+                whereRight,
+                keys,
+                columns,
+                ignore,
+                map,
+                tolerances,
+                mode,
+                sampleLimit,
+                hourColumn,
+                extraColumns,
+                aggregateBy,
+                classifier,
+                threads);
     }
 
     /** A comparison of two tables on one database by key, everything else defaulted. */
@@ -71,7 +105,8 @@ public record DiffRequest(
                 null,
                 List.of(),
                 null,
-                null);
+                null,
+                0);
     }
 
     public DiffRequest withMode(Mode mode) {
@@ -93,7 +128,8 @@ public record DiffRequest(
                 hourColumn,
                 extraColumns,
                 aggregateBy,
-                classifier);
+                classifier,
+                threads);
     }
 
     public DiffRequest withTolerances(Map<String, Tolerance> tolerances) {
@@ -115,7 +151,8 @@ public record DiffRequest(
                 hourColumn,
                 extraColumns,
                 aggregateBy,
-                classifier);
+                classifier,
+                threads);
     }
 
     public DiffRequest withColumns(List<String> columns, List<String> ignore) {
@@ -137,7 +174,8 @@ public record DiffRequest(
                 hourColumn,
                 extraColumns,
                 aggregateBy,
-                classifier);
+                classifier,
+                threads);
     }
 
     public DiffRequest withMap(Map<String, String> map) {
@@ -159,7 +197,8 @@ public record DiffRequest(
                 hourColumn,
                 extraColumns,
                 aggregateBy,
-                classifier);
+                classifier,
+                threads);
     }
 
     public DiffRequest withWhere(String whereLeft, String whereRight) {
@@ -181,7 +220,8 @@ public record DiffRequest(
                 hourColumn,
                 extraColumns,
                 aggregateBy,
-                classifier);
+                classifier,
+                threads);
     }
 
     public DiffRequest withName(String name) {
@@ -203,7 +243,8 @@ public record DiffRequest(
                 hourColumn,
                 extraColumns,
                 aggregateBy,
-                classifier);
+                classifier,
+                threads);
     }
 
     public DiffRequest withRightConnection(ConnectionSpec rightConnection) {
@@ -225,7 +266,8 @@ public record DiffRequest(
                 hourColumn,
                 extraColumns,
                 aggregateBy,
-                classifier);
+                classifier,
+                threads);
     }
 
     public DiffRequest withSamples(int sampleLimit) {
@@ -247,7 +289,8 @@ public record DiffRequest(
                 hourColumn,
                 extraColumns,
                 aggregateBy,
-                classifier);
+                classifier,
+                threads);
     }
 
     public DiffRequest withAggregateBy(String aggregateBy) {
@@ -269,7 +312,8 @@ public record DiffRequest(
                 hourColumn,
                 extraColumns,
                 aggregateBy,
-                classifier);
+                classifier,
+                threads);
     }
 
     /** Per-hour counts by {@code hourColumn}, extra columns and a classifier (parity runs). */
@@ -293,6 +337,7 @@ public record DiffRequest(
                 hourColumn,
                 extraColumns,
                 aggregateBy,
-                classifier);
+                classifier,
+                threads);
     }
 }

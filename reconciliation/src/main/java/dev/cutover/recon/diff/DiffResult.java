@@ -2,6 +2,7 @@ package dev.cutover.recon.diff;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,28 @@ import java.util.Map;
  * not as matched, mismatched or only-on-one-side); rows with a NULL key part count under {@code
  * nullKeys*}. {@link #unexplained()} is every difference minus those explained.
  */
+@JsonPropertyOrder({ // the components, then the derived figures: a stable order for the JSON
+    "mode",
+    "leftRows",
+    "rightRows",
+    "matchedRows",
+    "mismatchedRows",
+    "onlyInLeft",
+    "onlyInRight",
+    "duplicateKeysLeft",
+    "duplicateKeysRight",
+    "nullKeysLeft",
+    "nullKeysRight",
+    "columnMismatches",
+    "explained",
+    "mismatches",
+    "onlyInLeftSamples",
+    "onlyInRightSamples",
+    "hours",
+    "unexplained",
+    "differences",
+    "mismatch_rate"
+})
 public record DiffResult(
         String mode,
         long leftRows,

@@ -1,24 +1,99 @@
 package dev.cutover.recon.diff;
 
+import dev.cutover.recon.ReconException;
 import dev.cutover.recon.compare.KeyOrder;
 import dev.cutover.recon.compare.ValueComparator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The streaming merge diff: both sides ordered by key (byte-wise for text) through server-side
- * cursors, each read on its own thread, merged in one pass. Memory holds a few batches per side,
- * whatever the table size.
+ * cursors, each read on its own thread, merged in one pass. Memory holds a few batches per side and
+ * per part, whatever the table size.
+ *
+ * <p>With several threads the keys are split into parts by their place in the key-hash space (the
+ * {@link Segments} of the checksum diff): every row of a key, duplicates included, falls in one
+ * part, and rows with a NULL key part go to part 0 only. Each part is merged on its own pair of
+ * cursors; the parts' counts and samples are then added up, so the result equals the one-part
+ * merge's.
  */
 public final class FullDiff {
+    private static final Logger LOG = LoggerFactory.getLogger(FullDiff.class);
+
     private FullDiff() {}
 
+    /** The default number of threads (parts merged at once): the number of CPUs. */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
     public static DiffResult run(DiffSpec spec) {
-        DiffAccumulator accumulator = new DiffAccumulator(spec);
-        merge(spec, accumulator, null, true);
-        return accumulator.result("full");
+        return run(spec, defaultThreads());
+    }
+
+    /** Merges with {@code threads} parts at once (1: one merge over all keys). */
+    public static DiffResult run(DiffSpec spec, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, not " + threads);
+        }
+        DiffAccumulator total = new DiffAccumulator(spec);
+        if (threads == 1) {
+            merge(spec, total, null, true);
+            return total.result("full");
+        }
+        int parts = Integer.highestOneBit(threads - 1) << 1; // a power of two ≥ threads
+        long width = SideSql.HASH_SPACE / parts;
+        LOG.debug("full diff of {}: {} parts on {} threads", spec.name(), parts, threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("recon-part"));
+        try {
+            List<Future<DiffAccumulator>> results = new ArrayList<>();
+            for (int part = 0; part < parts; part++) {
+                Segments segment = new Segments(width, new long[] {part});
+                boolean withNullKeys = part == 0;
+                results.add(
+                        pool.submit(
+                                () -> {
+                                    DiffAccumulator accumulator = new DiffAccumulator(spec);
+                                    merge(spec, accumulator, segment, withNullKeys, true);
+                                    return accumulator;
+                                }));
+            }
+            for (Future<DiffAccumulator> result : results) {
+                total.absorb(await(result));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return total.result("full");
+    }
+
+    private static DiffAccumulator await(Future<DiffAccumulator> result) {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw ReconException.infrastructure("a part of the full diff failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ReconException.infrastructure("interrupted during the full diff", e);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**
@@ -27,16 +102,22 @@ public final class FullDiff {
      */
     static void merge(
             DiffSpec spec, DiffAccumulator accumulator, Segments segments, boolean countRows) {
-        SideReader left = reader(spec, Side.LEFT, segments);
-        SideReader right = reader(spec, Side.RIGHT, segments);
-        ExecutorService threads =
-                Executors.newFixedThreadPool(
-                        2,
-                        r -> {
-                            Thread thread = new Thread(r, "recon-reader");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
+        merge(spec, accumulator, segments, false, countRows);
+    }
+
+    /**
+     * As {@link #merge(DiffSpec, DiffAccumulator, Segments, boolean)}; with {@code withNullKeys}
+     * the rows with a NULL key part are read (and counted) too.
+     */
+    private static void merge(
+            DiffSpec spec,
+            DiffAccumulator accumulator,
+            Segments segments,
+            boolean withNullKeys,
+            boolean countRows) {
+        SideReader left = reader(spec, Side.LEFT, segments, withNullKeys);
+        SideReader right = reader(spec, Side.RIGHT, segments, withNullKeys);
+        ExecutorService threads = Executors.newFixedThreadPool(2, daemon("recon-reader"));
         try {
             threads.execute(left);
             threads.execute(right);
@@ -68,14 +149,21 @@ public final class FullDiff {
         }
     }
 
-    private static SideReader reader(DiffSpec spec, Side side, Segments segments) {
+    private static SideReader reader(
+            DiffSpec spec, Side side, Segments segments, boolean withNullKeys) {
         SideSql sql = new SideSql(spec, side);
         List<Object> parameters = new ArrayList<>();
         String where;
         if (segments == null) {
             where = sql.where();
         } else {
-            where = sql.where(sql.keysNotNull(), sql.keyHash() + " / ? = ANY (?)");
+            String inSegments =
+                    "(" + sql.keysNotNull() + ") AND " + sql.keyHash() + " / ? = ANY (?)";
+            where =
+                    sql.where(
+                            withNullKeys
+                                    ? "(" + sql.keysNull() + ") OR " + inSegments
+                                    : inSegments);
             parameters.add(segments.width());
             parameters.add(segments.ids());
         }

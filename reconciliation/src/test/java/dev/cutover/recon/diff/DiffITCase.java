@@ -95,6 +95,86 @@ class DiffITCase {
     }
 
     @Test
+    void fullOnSeveralThreadsEqualsOneThread(StackEndpoints stack, TestSchema schema)
+            throws Exception {
+        PlantedDifferences.create(stack, schema);
+        for (DiffRequest request :
+                List.of(
+                        request(stack, schema),
+                        request(stack, schema).withTolerances(Map.of()).withSamples(2),
+                        request(stack, schema).withWhere("id NOT LIKE 'only%'", null))) {
+            DiffSpec spec = Reconciler.plan(request);
+            DiffResult one = FullDiff.run(spec, 1);
+            for (int threads : List.of(2, 3, 4, 8)) {
+                // every count, every sample (the first ones in key order) and every hour
+                assertThat(FullDiff.run(spec, threads)).as("%d threads", threads).isEqualTo(one);
+            }
+        }
+        DiffResult planted = FullDiff.run(Reconciler.plan(request(stack, schema)), 4);
+        assertThat(planted.nullKeysLeft()).isEqualTo(3);
+        assertThat(planted.duplicateKeysLeft()).isEqualTo(2);
+        assertThat(planted.matchedRows()).isEqualTo(PlantedDifferences.MATCHED);
+        assertThat(
+                        Reconciler.compare(
+                                        request(stack, schema).withMode(Mode.FULL).withThreads(3))
+                                .result())
+                .isEqualTo(FullDiff.run(Reconciler.plan(request(stack, schema)), 1));
+    }
+
+    @Test
+    void compositeKeysWithNullPartsAndDuplicatesSplitAcrossThreads(
+            StackEndpoints stack, TestSchema schema) throws Exception {
+        for (String table : List.of("l", "r")) {
+            Jdbc.execute(
+                    stack, "CREATE TABLE " + schema.qualify(table) + " (a TEXT, b INT, v NUMERIC)");
+            Jdbc.execute(
+                    stack,
+                    "INSERT INTO "
+                            + schema.qualify(table)
+                            + " SELECT (ARRAY['x','X','x-','x_','Ä'])[1 + g % 5] || (g / 5), g % 7,"
+                            + " g FROM generate_series(1, 500) g");
+        }
+        Jdbc.execute(
+                stack,
+                "INSERT INTO "
+                        + schema.qualify("l")
+                        + " VALUES (NULL, 1, 1), ('n', NULL, 2), (NULL, NULL, 3),"
+                        + " ('dup', 1, 1), ('dup', 1, 2), ('dup', 2, 1), ('only', 9, 9)");
+        Jdbc.execute(
+                stack,
+                "INSERT INTO "
+                        + schema.qualify("r")
+                        + " VALUES (NULL, 1, 1), ('dup', 2, 1), ('dup', 2, 1), ('dup', 1, 5)");
+        Jdbc.execute(stack, "UPDATE " + schema.qualify("r") + " SET v = v + 1 WHERE v % 50 = 0");
+        ConnectionSpec db =
+                new ConnectionSpec(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+        DiffSpec spec =
+                Reconciler.plan(
+                        DiffRequest.of(
+                                db,
+                                new TableRef(schema.name(), "l"),
+                                new TableRef(schema.name(), "r"),
+                                List.of("a", "b")));
+
+        DiffResult one = FullDiff.run(spec, 1);
+
+        assertThat(one.leftRows()).isEqualTo(507);
+        assertThat(one.rightRows()).isEqualTo(504);
+        assertThat(one.nullKeysLeft()).isEqualTo(3);
+        assertThat(one.nullKeysRight()).isEqualTo(1);
+        assertThat(one.duplicateKeysLeft()).isEqualTo(1);
+        assertThat(one.duplicateKeysRight()).isEqualTo(1);
+        assertThat(one.onlyInLeft()).isEqualTo(1);
+        assertThat(one.onlyInRight()).isZero();
+        assertThat(one.mismatchedRows()).isEqualTo(10);
+        assertThat(one.matchedRows()).isEqualTo(490);
+        for (int threads : List.of(2, 4, 5)) {
+            assertThat(FullDiff.run(spec, threads)).as("%d threads", threads).isEqualTo(one);
+        }
+        assertThat(ChecksumDiff.run(spec).countsOnly()).isEqualTo(one.countsOnly());
+    }
+
+    @Test
     void perGroupAggregatesCompareCountsSumsMinAndMax(StackEndpoints stack, TestSchema schema)
             throws Exception {
         PlantedDifferences.create(stack, schema);
