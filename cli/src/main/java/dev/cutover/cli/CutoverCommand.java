@@ -3,6 +3,7 @@ package dev.cutover.cli;
 import dev.cutover.cli.batch.BatchCommand;
 import dev.cutover.cli.bench.BenchCommand;
 import dev.cutover.cli.check.CheckCommand;
+import dev.cutover.cli.demo.DemoCommand;
 import dev.cutover.cli.generate.GenerateCommand;
 import dev.cutover.cli.reconcile.ReconcileCommand;
 import dev.cutover.cli.stack.StackCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
+            DemoCommand.class,
             StackCommand.class,
             CheckCommand.class,
             GenerateCommand.class,

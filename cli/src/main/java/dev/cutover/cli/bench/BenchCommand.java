@@ -13,7 +13,11 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks: ours against a reference, in one run, with the ratio.",
-        subcommands = {LoadgenBenchCommand.class, ReconBenchCommand.class})
+        subcommands = {
+            LoadgenBenchCommand.class,
+            ReconBenchCommand.class,
+            StreamBenchCommand.class
+        })
 public final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -2,16 +2,9 @@ package dev.cutover.cli.stream;
 
 import dev.cutover.cli.CutoverException;
 import dev.cutover.cli.options.TargetOptions;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +111,7 @@ public final class StreamCommand implements Callable<Integer> {
     }
 
     /** Every job option: the target's services, then this command's flags. */
-    Map<String, String> jobOptions() {
+    public Map<String, String> jobOptions() {
         Map<String, String> options = new LinkedHashMap<>();
         Properties kafka = target.kafkaProperties();
         options.put("bootstrap.servers", kafka.getProperty("bootstrap.servers"));
@@ -164,99 +157,34 @@ public final class StreamCommand implements Callable<Integer> {
     private int runLocally(
             StreamJarLocator.StreamJar job, Map<String, String> options, PrintWriter out)
             throws IOException, InterruptedException {
-        Path config =
-                Files.createTempFile(
-                        "cutover-stream-",
-                        ".properties",
-                        PosixFilePermissions.asFileAttribute(
-                                PosixFilePermissions.fromString("rw-------")));
-        Path log = Files.createTempFile("cutover-stream-", ".log");
-        Path checkpoints = null;
-        if (!options.containsKey("checkpoint.dir")) {
-            // Flink's default in-memory checkpoint storage caps state at 5 MB; this run's
-            // checkpoints live in a folder of its own, removed when the run ends.
-            checkpoints = Files.createTempDirectory("cutover-stream-checkpoints-");
-            options.put("checkpoint.dir", checkpoints.toUri().toString());
+        int exit;
+        String tail;
+        Path log;
+        try (LocalFlinkJob running =
+                LocalFlinkJob.start(
+                        job,
+                        options,
+                        heap,
+                        started -> {
+                            synchronized (out) {
+                                out.println("job id: " + started.jobId().orElseThrow());
+                                out.println("web UI: http://127.0.0.1:" + started.uiPort());
+                                out.println("log: " + started.log());
+                                out.flush();
+                            }
+                        })) {
+            log = running.log();
+            exit = running.waitFor();
+            tail = exit == 0 ? "" : running.tail();
         }
-        try {
-            Properties properties = new Properties();
-            properties.putAll(options);
-            try (Writer writer = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-                properties.store(writer, "cutover stream (deleted when the job has started)");
-            }
-            int uiPort = freePort();
-            List<String> command =
-                    LocalFlinkCommand.of(
-                            Path.of(System.getProperty("java.home")), job, heap, uiPort, config);
-            Process child =
-                    new ProcessBuilder(command)
-                            .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                            .start();
-            Thread stopChild = new Thread(child::destroy, "cutover-stream-stop");
-            Runtime.getRuntime().addShutdownHook(stopChild);
-            try (BufferedReader lines =
-                    new BufferedReader(
-                            new InputStreamReader(
-                                    child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith("JOB_ID=")) {
-                        Files.deleteIfExists(config);
-                        out.println("job id: " + line.substring("JOB_ID=".length()));
-                        out.println("web UI: http://127.0.0.1:" + uiPort);
-                        out.println("log: " + log);
-                        out.flush();
-                    }
-                }
-            }
-            int exit = child.waitFor();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopChild);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the child is being stopped
-            }
-            if (exit == 0) {
-                out.println(bounded ? "finished: the job read the topic to its end" : "stopped");
-                return 0;
-            }
-            String tail = tail(log);
-            if (exit == 2) {
-                throw CutoverException.badInput("the job rejected its options: " + tail);
-            }
-            throw CutoverException.infrastructure(
-                    "the Flink job failed (exit " + exit + "): " + tail + " — whole log: " + log,
-                    null);
-        } finally {
-            Files.deleteIfExists(config);
-            deleteTree(checkpoints);
+        if (exit == 0) {
+            out.println(bounded ? "finished: the job read the topic to its end" : "stopped");
+            return 0;
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
+        if (exit == 2) {
+            throw CutoverException.badInput("the job rejected its options: " + tail);
         }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            String line = lines.get(i).strip();
-            if (line.startsWith("cutover-stream:") || line.startsWith("Caused by:")) {
-                return line;
-            }
-        }
-        return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        throw CutoverException.infrastructure(
+                "the Flink job failed (exit " + exit + "): " + tail + " — whole log: " + log, null);
     }
 }

@@ -1,0 +1,419 @@
+package dev.cutover.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cutover.cli.CutoverException;
+import dev.cutover.cli.ExitCode;
+import dev.cutover.cli.stream.LocalFlinkJob;
+import dev.cutover.cli.stream.StreamJarLocator;
+import dev.cutover.loadgen.config.GeneratorOptions;
+import dev.cutover.loadgen.generate.SchemaIds;
+import dev.cutover.loadgen.produce.LoadRun;
+import dev.cutover.loadgen.produce.SchemaRegistration;
+import dev.cutover.model.db.OutputTables;
+import dev.cutover.model.registry.SchemaRegistryClient;
+import dev.cutover.stack.EmbeddedStack;
+import dev.cutover.stack.StackOptions;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cutover bench stream}: on the embedded stack started in this process, N pre-loaded events;
+ * (a) the PostgreSQL ingest ceiling (the same rows, a plain batched JDBC upsert from this process
+ * into schema {@code bench_ceiling}); (b) the Flink job in its own JVM, bounded, Kafka → both
+ * tables in {@code bench_stream}; the ratio; (c) end-to-end latency ({@code written_at} − Kafka
+ * timestamp, the broker's append time) with the job running unbounded while the generator offers a
+ * fixed rate.
+ */
+@Command(
+        name = "stream",
+        mixinStandardHelpOptions = true,
+        description =
+                "The Flink job (own JVM, local cluster) against a plain batched JDBC upsert of the"
+                        + " same rows on the embedded stack: events/s, the ratio, and end-to-end"
+                        + " latency p50/p99/max at a fixed offered rate.")
+public final class StreamBenchCommand implements Callable<Integer> {
+    static final String CEILING_SCHEMA = "bench_ceiling";
+    static final String STREAM_SCHEMA = "bench_stream";
+    static final String LATENCY_SCHEMA = "bench_latency";
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            defaultValue = "200000",
+            description = "Events pre-loaded for the throughput runs (default ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(
+            names = "--rate",
+            paramLabel = "R",
+            defaultValue = "5000",
+            description = "Offered load of the latency run, events/s (default ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(
+            names = "--latency-events",
+            paramLabel = "M",
+            description = "Events of the latency run (default: 20 s at --rate).")
+    Long latencyEvents;
+
+    @Option(
+            names = "--partitions",
+            paramLabel = "P",
+            defaultValue = "4",
+            description = "Partitions of each topic (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "Flink job parallelism (default ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(
+            names = "--ceiling-batch",
+            paramLabel = "ROWS",
+            defaultValue = "5000",
+            description = "Rows per JDBC batch of the ceiling (default ${DEFAULT-VALUE}).")
+    int ceilingBatch;
+
+    @Option(
+            names = "--job-option",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "A job option for both Flink runs, e.g. sink.batch-size=10000 (repeatable).")
+    Map<String, String> jobOptions = new LinkedHashMap<>();
+
+    @Option(names = "--stream-jar", paramLabel = "JAR", description = "The job jar to run.")
+    Path streamJar;
+
+    @Option(
+            names = "--heap",
+            paramLabel = "SIZE",
+            defaultValue = "2g",
+            description = "Heap of the Flink JVM (default ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the figures as JSON.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (events < 1000) {
+            throw CutoverException.badInput("--events must be at least 1000, got " + events);
+        }
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw CutoverException.badInput("--rate must be > 0, got " + rate);
+        }
+        long measured = latencyEvents == null ? Math.round(rate * 20) : latencyEvents;
+        if (measured < 100) {
+            throw CutoverException.badInput("--latency-events must be at least 100");
+        }
+        if (partitions < 1 || parallelism < 1 || ceilingBatch < 1) {
+            throw CutoverException.badInput(
+                    "--partitions, --parallelism and --ceiling-batch must be at least 1");
+        }
+        StreamJarLocator.StreamJar jar = new StreamJarLocator().locate(streamJar);
+        jar.requireFlinkLib();
+        PrintWriter out = spec.commandLine().getOut();
+        try (EmbeddedStack stack = EmbeddedStack.start(StackOptions.defaults())) {
+            Properties client = new Properties();
+            client.setProperty("bootstrap.servers", stack.kafkaBootstrapServers());
+            try (Admin admin =
+                    Admin.create(Map.of("bootstrap.servers", client.get("bootstrap.servers")))) {
+                NewTopic latency =
+                        new NewTopic("bench-latency", Optional.of(partitions), Optional.empty())
+                                .configs(Map.of("message.timestamp.type", "LogAppendTime"));
+                admin.createTopics(
+                                List.of(
+                                        new NewTopic(
+                                                "bench-stream",
+                                                Optional.of(partitions),
+                                                Optional.empty()),
+                                        latency))
+                        .all()
+                        .get(60, TimeUnit.SECONDS);
+            }
+            for (String schema : List.of(CEILING_SCHEMA, STREAM_SCHEMA, LATENCY_SCHEMA)) {
+                OutputTables.migrateSchema(
+                        stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema);
+            }
+            SchemaRegistryClient registry = SchemaRegistryClient.of(stack.schemaRegistryUrl());
+
+            // Pre-load N events; the generator's ground truth is the rows both sides must write.
+            SchemaIds ids = SchemaRegistration.register(registry, "bench-stream");
+            Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
+            LoadRun.Result preload =
+                    LoadRun.execute(
+                            GeneratorOptions.defaults(42, events, start)
+                                    .withAccounts(10_000, 1.1)
+                                    .withSpeedup(2),
+                            "bench-stream",
+                            client,
+                            ids,
+                            load -> {});
+            requireAcknowledged(preload, events);
+            int cardRows = preload.truth().transactions().size();
+            int spendRows = preload.truth().hourlySpend().size();
+            out.printf(
+                    "pre-loaded            %d events (%d partitions): %d card_transactions rows,"
+                            + " %d account_hourly_spend rows%n",
+                    events, partitions, cardRows, spendRows);
+            out.flush();
+
+            // (a) the ceiling: the same rows, one process, batched upserts.
+            long ceilingNanos =
+                    new UpsertCeiling(
+                                    stack.jdbcUrl(),
+                                    stack.jdbcUser(),
+                                    stack.jdbcPassword(),
+                                    ceilingBatch)
+                            .write(CEILING_SCHEMA, preload.truth());
+            double ceilingSeconds = ceilingNanos / 1e9;
+            double ceilingRps = events / ceilingSeconds;
+            out.printf(
+                    "ceiling (JDBC upsert) %10.0f events/s  (%d + %d rows in %.2f s, batch %d)%n",
+                    ceilingRps, cardRows, spendRows, ceilingSeconds, ceilingBatch);
+            out.flush();
+
+            // (b) the Flink job, bounded, Kafka → both tables.
+            Map<String, String> options = jobOptions(stack, "bench-stream", STREAM_SCHEMA);
+            options.put("bounded", "true");
+            long wallStart = System.nanoTime();
+            try (LocalFlinkJob job = LocalFlinkJob.start(jar, options, heap, started -> {})) {
+                int exit = job.waitFor(JOB_TIMEOUT);
+                if (exit != 0) {
+                    throw CutoverException.infrastructure(
+                            "the Flink job ended with exit code "
+                                    + exit
+                                    + ": "
+                                    + job.tail()
+                                    + " — log: "
+                                    + job.log(),
+                            null);
+                }
+            }
+            double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+            WriteSpan span = writeSpan(stack, STREAM_SCHEMA);
+            if (span.cardRows() != cardRows) {
+                throw CutoverException.infrastructure(
+                        "the job wrote "
+                                + span.cardRows()
+                                + " card_transactions rows, expected "
+                                + cardRows,
+                        null);
+            }
+            double streamEps = events / span.seconds();
+            double ratio = streamEps / ceilingRps;
+            out.printf(
+                    "flink job (p=%d)      %10.0f events/s  (first to last written_at %.2f s;"
+                            + " %.1f s wall with JVM and cluster start)%n",
+                    parallelism, streamEps, span.seconds(), wallSeconds);
+            out.printf("ratio                 %.2f  (goal ≥ 0.6)%n", ratio);
+            out.flush();
+
+            // (c) latency at a fixed offered load, the job running unbounded.
+            SchemaIds latencyIds = SchemaRegistration.register(registry, "bench-latency");
+            Latency latency;
+            Map<String, String> latencyOptions = jobOptions(stack, "bench-latency", LATENCY_SCHEMA);
+            latencyOptions.put("bounded", "false");
+            try (LocalFlinkJob job =
+                    LocalFlinkJob.start(jar, latencyOptions, heap, started -> {})) {
+                job.awaitJobId(JOB_TIMEOUT);
+                long warmup = Math.max(1000, Math.round(rate * 2));
+                produceAtRate(client, latencyIds, 7, warmup);
+                awaitRows(stack, warmup, job);
+                Instant measuring = Instant.now();
+                produceAtRate(client, latencyIds, 8, measured);
+                awaitRows(stack, warmup + measured, job);
+                latency = latency(stack, measuring);
+            }
+            out.printf(
+                    "latency at %.0f/s      p50 %d ms, p99 %d ms, max %d ms  (%d events,"
+                            + " written_at − Kafka append time; goal p99 ≤ 2000 ms)%n",
+                    rate, latency.p50(), latency.p99(), latency.max(), latency.count());
+            out.flush();
+            if (json != null) {
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("events", events);
+                figures.put("partitions", partitions);
+                figures.put("parallelism", parallelism);
+                figures.put("job_options", jobOptions);
+                figures.put("card_rows", cardRows);
+                figures.put("spend_rows", spendRows);
+                figures.put("ceiling_rps", Math.round(ceilingRps));
+                figures.put("ceiling_seconds", round2(ceilingSeconds));
+                figures.put("stream_eps", Math.round(streamEps));
+                figures.put("stream_seconds", round2(span.seconds()));
+                figures.put("stream_wall_seconds", round2(wallSeconds));
+                figures.put("ratio", round2(ratio));
+                figures.put("rate", rate);
+                figures.put("latency_events", latency.count());
+                figures.put("latency_p50_ms", latency.p50());
+                figures.put("latency_p99_ms", latency.p99());
+                figures.put("latency_max_ms", latency.max());
+                figures.put("load_average", loadAverage());
+                Path parent = json.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                new ObjectMapper()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValue(json.toFile(), figures);
+            }
+        }
+        return ExitCode.OK.code();
+    }
+
+    private Map<String, String> jobOptions(EmbeddedStack stack, String topic, String schema) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("bootstrap.servers", stack.kafkaBootstrapServers());
+        options.put("topic", topic);
+        options.put("group.id", "cutover-bench-" + topic);
+        options.put("starting.offsets", "earliest");
+        options.put("schema.registry.url", stack.schemaRegistryUrl());
+        options.put("jdbc.url", stack.jdbcUrl());
+        options.put("jdbc.user", stack.jdbcUser());
+        if (stack.jdbcPassword() != null) {
+            options.put("jdbc.password", stack.jdbcPassword());
+        }
+        options.put("jdbc.schema", schema);
+        options.put("parallelism", Integer.toString(parallelism));
+        options.put("checkpoint.interval", "10s");
+        options.putAll(jobOptions);
+        return options;
+    }
+
+    private void produceAtRate(Properties client, SchemaIds ids, long seed, long count)
+            throws InterruptedException {
+        LoadRun.Result result =
+                LoadRun.execute(
+                        GeneratorOptions.defaults(seed, count, Instant.now())
+                                .withAccounts(10_000, 1.1)
+                                .withRate(rate),
+                        "bench-latency",
+                        client,
+                        ids,
+                        load -> {});
+        requireAcknowledged(result, count);
+    }
+
+    private static void requireAcknowledged(LoadRun.Result result, long expected) {
+        if (result.stats().acknowledged() != expected) {
+            throw CutoverException.infrastructure(
+                    "Kafka acknowledged "
+                            + result.stats().acknowledged()
+                            + " of "
+                            + expected
+                            + " generated events",
+                    null);
+        }
+    }
+
+    private static void awaitRows(EmbeddedStack stack, long expected, LocalFlinkJob job)
+            throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+        long rows = 0;
+        while (System.nanoTime() < deadline) {
+            if (!job.isAlive()) {
+                throw CutoverException.infrastructure("the Flink job ended early", null);
+            }
+            rows = count(stack, "SELECT count(*) FROM " + LATENCY_SCHEMA + ".card_transactions");
+            if (rows >= expected) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw CutoverException.infrastructure(
+                "the job wrote " + rows + " of " + expected + " rows within " + JOB_TIMEOUT, null);
+    }
+
+    private record WriteSpan(long cardRows, double seconds) {}
+
+    private static WriteSpan writeSpan(EmbeddedStack stack, String schema) throws SQLException {
+        String sql =
+                ("SELECT (SELECT count(*) FROM %1$s.card_transactions),"
+                                + " extract(epoch FROM max(w) - min(w)) FROM ("
+                                + " SELECT written_at AS w FROM %1$s.card_transactions"
+                                + " UNION ALL SELECT written_at FROM %1$s.account_hourly_spend) t")
+                        .formatted(schema);
+        try (Connection c = connect(stack);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return new WriteSpan(r.getLong(1), Math.max(r.getDouble(2), 0.001));
+        }
+    }
+
+    private record Latency(long count, long p50, long p99, long max) {}
+
+    private static Latency latency(EmbeddedStack stack, Instant from) throws SQLException {
+        String sql =
+                ("SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY ms),"
+                     + " percentile_cont(0.99) WITHIN GROUP (ORDER BY ms), max(ms) FROM ( SELECT"
+                     + " extract(epoch FROM written_at - kafka_timestamp) * 1000 AS ms FROM"
+                     + " %s.card_transactions WHERE kafka_timestamp >= '%s') t")
+                        .formatted(LATENCY_SCHEMA, from.toString());
+        try (Connection c = connect(stack);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return new Latency(
+                    r.getLong(1),
+                    Math.round(r.getDouble(2)),
+                    Math.round(r.getDouble(3)),
+                    Math.round(r.getDouble(4)));
+        }
+    }
+
+    private static long count(EmbeddedStack stack, String sql) throws SQLException {
+        try (Connection c = connect(stack);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static Connection connect(EmbeddedStack stack) throws SQLException {
+        return DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
