@@ -1,14 +1,10 @@
 package dev.cutover.cli.bench;
 
-import dev.cutover.loadgen.truth.HourlySpend;
 import dev.cutover.loadgen.truth.TruthReport;
-import dev.cutover.loadgen.truth.TruthTransaction;
+import dev.cutover.loadgen.truth.TruthRows;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -60,57 +56,11 @@ final class UpsertCeiling {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, properties)) {
             connection.setAutoCommit(true);
             long started = System.nanoTime();
-            writeTransactions(connection, TRANSACTIONS.formatted(schema), rows.transactions());
-            writeSpend(connection, SPEND.formatted(schema), rows.hourlySpend());
+            TruthRows.insertTransactions(
+                    connection, TRANSACTIONS.formatted(schema), rows.transactions(), batchSize);
+            TruthRows.insertHourlySpend(
+                    connection, SPEND.formatted(schema), rows.hourlySpend(), batchSize);
             return System.nanoTime() - started;
-        }
-    }
-
-    private void writeTransactions(Connection c, String sql, List<TruthTransaction> rows)
-            throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(sql)) {
-            int pending = 0;
-            for (TruthTransaction r : rows) {
-                insert.setString(1, r.transactionId());
-                insert.setString(2, r.accountId());
-                insert.setTimestamp(3, Timestamp.from(r.eventTime()));
-                insert.setTimestamp(4, Timestamp.from(r.eventHour()));
-                insert.setBigDecimal(5, r.amount());
-                insert.setString(6, r.currency());
-                insert.setBigDecimal(7, r.amountUsd());
-                insert.setString(8, r.merchantCategory());
-                insert.setString(9, r.status());
-                insert.setBoolean(10, r.international());
-                insert.setString(11, r.maskedCard());
-                insert.setTimestamp(12, Timestamp.from(r.kafkaTimestamp()));
-                insert.addBatch();
-                if (++pending == batchSize) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private void writeSpend(Connection c, String sql, List<HourlySpend> rows) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(sql)) {
-            int pending = 0;
-            for (HourlySpend r : rows) {
-                insert.setString(1, r.accountId());
-                insert.setTimestamp(2, Timestamp.from(r.hourStart()));
-                insert.setLong(3, r.txnCount());
-                insert.setBigDecimal(4, r.approvedAmountUsd());
-                insert.setLong(5, r.declinedCount());
-                insert.setLong(6, r.internationalCount());
-                insert.setBigDecimal(7, r.maxAmountUsd());
-                insert.addBatch();
-                if (++pending == batchSize) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            insert.executeBatch();
         }
     }
 }

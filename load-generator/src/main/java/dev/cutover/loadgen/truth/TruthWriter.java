@@ -68,8 +68,10 @@ public final class TruthWriter {
                 try (Statement clear = connection.createStatement()) {
                     clear.execute(sql.get("clear"));
                 }
-                writeTransactions(connection, sql.get("card_transactions"), report.transactions());
-                writeSpend(connection, sql.get("account_hourly_spend"), report.hourlySpend());
+                TruthRows.insertTransactions(
+                        connection, sql.get("card_transactions"), report.transactions(), BATCH);
+                TruthRows.insertHourlySpend(
+                        connection, sql.get("account_hourly_spend"), report.hourlySpend(), BATCH);
                 writeDeadLetters(connection, sql.get("dead_letters"), report.deadLetters());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -85,55 +87,6 @@ public final class TruthWriter {
                 report.hourlySpend().size(),
                 report.deadLetters().size(),
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private static void writeTransactions(
-            Connection connection, String sql, List<TruthTransaction> rows) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            int pending = 0;
-            for (TruthTransaction r : rows) {
-                insert.setString(1, r.transactionId());
-                insert.setString(2, r.accountId());
-                insert.setTimestamp(3, Timestamp.from(r.eventTime()));
-                insert.setTimestamp(4, Timestamp.from(r.eventHour()));
-                insert.setBigDecimal(5, r.amount());
-                insert.setString(6, r.currency());
-                insert.setBigDecimal(7, r.amountUsd());
-                insert.setString(8, r.merchantCategory());
-                insert.setString(9, r.status());
-                insert.setBoolean(10, r.international());
-                insert.setString(11, r.maskedCard());
-                insert.setTimestamp(12, Timestamp.from(r.kafkaTimestamp()));
-                insert.addBatch();
-                if (++pending == BATCH) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void writeSpend(Connection connection, String sql, List<HourlySpend> rows)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            int pending = 0;
-            for (HourlySpend r : rows) {
-                insert.setString(1, r.accountId());
-                insert.setTimestamp(2, Timestamp.from(r.hourStart()));
-                insert.setLong(3, r.txnCount());
-                insert.setBigDecimal(4, r.approvedAmountUsd());
-                insert.setLong(5, r.declinedCount());
-                insert.setLong(6, r.internationalCount());
-                insert.setBigDecimal(7, r.maxAmountUsd());
-                insert.addBatch();
-                if (++pending == BATCH) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            insert.executeBatch();
-        }
     }
 
     private static void writeDeadLetters(Connection connection, String sql, List<DeadLetter> rows)
