@@ -127,8 +127,8 @@ public final class ReconcileCommand implements Callable<Integer> {
             paramLabel = "N",
             defaultValue = "0",
             description =
-                    "Key-space parts the full diff merges at once (default: 0, the number of"
-                            + " CPUs).")
+                    "Key-space parts the full diff merges at once, with --parity too (default: 0,"
+                            + " the number of CPUs).")
     int threads;
 
     @Option(
@@ -205,6 +205,10 @@ public final class ReconcileCommand implements Callable<Integer> {
             throw CutoverException.badInput(
                     "missing --left-url or --jdbc-url (or environment variable JDBC_URL)");
         }
+        if (threads < 0 || threads > MAX_THREADS) {
+            throw CutoverException.badInput(
+                    "--threads must be between 0 and " + MAX_THREADS + ", not " + threads);
+        }
         ConnectionSpec left = new ConnectionSpec(leftJdbc, user, password);
         List<TableComparison> comparisons;
         ParityRun.Result parityResult = null;
@@ -215,19 +219,19 @@ public final class ReconcileCommand implements Callable<Integer> {
                                 + " --key");
             }
             Duration graceDuration = Durations.parse(grace, "--grace");
-            ParityRun.Options options = ParityRun.Options.of(left, graceDuration);
-            parityResult =
-                    ParityRun.run(
-                            new ParityRun.Options(
-                                    left, graceDuration, mode, samples, options.schemas()));
+            ParityRun.Options options =
+                    new ParityRun.Options(
+                            left,
+                            graceDuration,
+                            mode,
+                            samples,
+                            ParityRun.Options.of(left, graceDuration).schemas(),
+                            threads);
+            parityResult = ParityRun.run(options);
             comparisons = parityResult.comparisons();
         } else {
             if (keys.isEmpty()) {
                 throw CutoverException.badInput("missing --key (the key columns)");
-            }
-            if (threads < 0 || threads > MAX_THREADS) {
-                throw CutoverException.badInput(
-                        "--threads must be between 0 and " + MAX_THREADS + ", not " + threads);
             }
             ConnectionSpec right =
                     rightUrl == null ? left : new ConnectionSpec(rightUrl, user, password);

@@ -258,6 +258,24 @@ class ReconcileCommandITCase {
     }
 
     @Test
+    void parityChecksItsThreadsAsTheTwoTableModeDoes(StackEndpoints stack) {
+        Run run =
+                Run.of(
+                        "reconcile",
+                        "--parity",
+                        "--jdbc-url",
+                        stack.jdbcUrl(),
+                        "--jdbc-user",
+                        stack.jdbcUser(),
+                        "--threads",
+                        "65");
+
+        assertThat(run.code).as(run.toString()).isEqualTo(2);
+        assertThat(run.err.lines().toList()).as(run.toString()).hasSize(1);
+        assertThat(run.err).contains("--threads must be between 0 and 64, not 65");
+    }
+
+    @Test
     void anUnreachableDatabaseIsExitThreeWithoutItsPassword() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

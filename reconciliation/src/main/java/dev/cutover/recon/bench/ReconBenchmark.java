@@ -15,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,46 +31,190 @@ public final class ReconBenchmark {
 
     private ReconBenchmark() {}
 
+    /** The methods a run can time. */
+    public enum Method {
+        FULL,
+        CHECKSUM,
+        EXCEPT_ALL
+    }
+
     /**
-     * Figures of one run; seconds are wall-clock. {@code fullS} is the median of the full diffs on
-     * {@code threads} threads, {@code fullOneThreadS} of those on one thread (each run {@code
-     * repeats} times, alternating; every time in {@code fullRunsS} / {@code fullOneThreadRunsS}).
+     * What to run.
+     *
+     * @param threads threads of the multi-threaded full diff (the full diff also runs on one)
+     * @param repeats times each diff runs (medians reported)
+     * @param reuse keep tables an earlier run built with the same rows and diffs (they carry a
+     *     comment saying so) instead of building them again
+     */
+    public record Options(
+            String schema,
+            long rows,
+            long diffs,
+            int threads,
+            int repeats,
+            boolean reuse,
+            Set<Method> methods) {
+        public Options {
+            if (threads < 1 || repeats < 1 || rows < 1 || diffs < 0 || diffs > rows) {
+                throw new IllegalArgumentException(
+                        "threads, repeats and rows must be ≥ 1, diffs in [0, rows]");
+            }
+            methods = methods.isEmpty() ? EnumSet.noneOf(Method.class) : EnumSet.copyOf(methods);
+        }
+
+        public static Options of(String schema, long rows, long diffs) {
+            return new Options(
+                    schema,
+                    rows,
+                    diffs,
+                    FullDiff.defaultThreads(),
+                    1,
+                    false,
+                    EnumSet.allOf(Method.class));
+        }
+    }
+
+    /**
+     * Figures of one run; seconds are wall-clock, null for a method not run. {@code fullS} is the
+     * median of the full diffs on {@code threads} threads, {@code fullOneThreadS} of those on one
+     * thread (each run {@code repeats} times, alternating), {@code checksumS} of the checksum
+     * diffs; every time in the {@code …RunsS} lists. {@code loadS} is 0 when reused tables were
+     * found.
      */
     public record Result(
             long rows,
             long diffs,
             double loadS,
             int threads,
-            double fullS,
-            double fullOneThreadS,
+            Double fullS,
+            Double fullOneThreadS,
             List<Double> fullRunsS,
             List<Double> fullOneThreadRunsS,
-            double checksumS,
-            double exceptAllS,
-            long fullDifferences,
-            long checksumDifferences,
-            long exceptAllRows) {
-        public double fullOverExceptAll() {
-            return round(fullS / exceptAllS);
+            Double checksumS,
+            List<Double> checksumRunsS,
+            Double exceptAllS,
+            Long fullDifferences,
+            Long checksumDifferences,
+            Long exceptAllRows) {
+        public Double fullOverExceptAll() {
+            return fullS == null || exceptAllS == null ? null : round(fullS / exceptAllS);
+        }
+
+        public Double checksumOverExceptAll() {
+            return checksumS == null || exceptAllS == null ? null : round(checksumS / exceptAllS);
         }
     }
 
     public static Result run(ConnectionSpec db, String schema, long rows, long diffs) {
-        return run(db, schema, rows, diffs, FullDiff.defaultThreads(), 1);
+        return run(db, Options.of(schema, rows, diffs));
     }
 
-    /** With the full diff timed {@code repeats} times on 1 and on {@code threads} threads. */
-    public static Result run(
-            ConnectionSpec db, String schema, long rows, long diffs, int threads, int repeats) {
-        if (threads < 1 || repeats < 1) {
-            throw new IllegalArgumentException("threads and repeats must be ≥ 1");
-        }
+    public static Result run(ConnectionSpec db, Options options) {
+        String schema = options.schema();
+        long rows = options.rows();
+        long diffs = options.diffs();
         TableRef left = new TableRef(schema, "bench_left");
         TableRef right = new TableRef(schema, "bench_right");
+        String marker = "cutover bench recon: rows=" + rows + " diffs=" + diffs;
+        long start = System.nanoTime();
+        double load = 0;
+        if (options.reuse() && marker.equals(comment(db, right))) {
+            LOG.info("reusing the two {}-row tables of an earlier run", rows);
+        } else {
+            build(db, schema, left, right, rows, diffs, marker);
+            load = seconds(start);
+            LOG.info("built two {}-row tables in {} s", rows, load);
+        }
+        DiffSpec spec = Reconciler.plan(DiffRequest.of(db, left, right, List.of("id")));
+        int threads = options.threads();
+        int repeats = options.repeats();
+        Set<Method> methods = options.methods();
+
+        List<Double> fullRuns = new ArrayList<>();
+        List<Double> oneThreadRuns = new ArrayList<>();
+        DiffResult full = null;
+        for (int i = 0; methods.contains(Method.FULL) && i < repeats; i++) {
+            start = System.nanoTime();
+            DiffResult one = FullDiff.run(spec, 1);
+            oneThreadRuns.add(seconds(start));
+            LOG.info(
+                    "full, 1 thread: {} s, {} differences", last(oneThreadRuns), one.differences());
+            start = System.nanoTime();
+            full = FullDiff.run(spec, threads);
+            fullRuns.add(seconds(start));
+            LOG.info(
+                    "full, {} threads: {} s, {} differences",
+                    threads,
+                    last(fullRuns),
+                    full.differences());
+            if (!one.countsOnly().equals(full.countsOnly())) {
+                throw new IllegalStateException("the full diff on 1 and on several threads differ");
+            }
+        }
+
+        List<Double> checksumRuns = new ArrayList<>();
+        DiffResult checksum = null;
+        for (int i = 0; methods.contains(Method.CHECKSUM) && i < repeats; i++) {
+            start = System.nanoTime();
+            checksum = ChecksumDiff.run(spec);
+            checksumRuns.add(seconds(start));
+            LOG.info("checksum: {} s, {} differences", last(checksumRuns), checksum.differences());
+            if (full != null && !full.countsOnly().equals(checksum.countsOnly())) {
+                throw new IllegalStateException("the full and the checksum diff differ");
+            }
+        }
+
+        Double exceptS = null;
+        Long except = null;
+        if (methods.contains(Method.EXCEPT_ALL)) {
+            start = System.nanoTime();
+            except = exceptAll(db, left, right) + exceptAll(db, right, left);
+            exceptS = seconds(start);
+            LOG.info("EXCEPT ALL both ways: {} s, {} rows", exceptS, except);
+        }
+        return new Result(
+                rows,
+                diffs,
+                load,
+                threads,
+                median(fullRuns),
+                median(oneThreadRuns),
+                fullRuns,
+                oneThreadRuns,
+                median(checksumRuns),
+                checksumRuns,
+                exceptS,
+                full == null ? null : full.differences(),
+                checksum == null ? null : checksum.differences(),
+                except);
+    }
+
+    /** The comment on a table, or null when it has none or does not exist. */
+    private static String comment(ConnectionSpec db, TableRef table) {
+        try (Connection connection = db.open();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "SELECT obj_description(to_regclass(?), 'pg_class')")) {
+            statement.setString(1, table.sql());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw ConnectionSpec.translate(e, "reading the comment of " + table);
+        }
+    }
+
+    private static void build(
+            ConnectionSpec db,
+            String schema,
+            TableRef left,
+            TableRef right,
+            long rows,
+            long diffs,
+            String marker) {
         long changed = diffs / 3;
         long deleted = diffs / 3;
         long added = diffs - changed - deleted;
-        long start = System.nanoTime();
         try (Connection connection = db.open();
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.quote(schema));
@@ -109,58 +255,11 @@ public final class ReconBenchmark {
             }
             statement.execute("VACUUM ANALYZE " + left.sql());
             statement.execute("VACUUM ANALYZE " + right.sql());
+            statement.execute(
+                    "COMMENT ON TABLE " + right.sql() + " IS '" + marker.replace("'", "''") + "'");
         } catch (SQLException e) {
             throw ConnectionSpec.translate(e, "building the benchmark tables");
         }
-        double load = seconds(start);
-        LOG.info("built two {}-row tables in {} s", rows, load);
-        DiffSpec spec = Reconciler.plan(DiffRequest.of(db, left, right, List.of("id")));
-
-        List<Double> fullRuns = new ArrayList<>();
-        List<Double> oneThreadRuns = new ArrayList<>();
-        DiffResult full = null;
-        for (int i = 0; i < repeats; i++) {
-            start = System.nanoTime();
-            DiffResult one = FullDiff.run(spec, 1);
-            oneThreadRuns.add(seconds(start));
-            LOG.info(
-                    "full, 1 thread: {} s, {} differences", last(oneThreadRuns), one.differences());
-            start = System.nanoTime();
-            full = FullDiff.run(spec, threads);
-            fullRuns.add(seconds(start));
-            LOG.info(
-                    "full, {} threads: {} s, {} differences",
-                    threads,
-                    last(fullRuns),
-                    full.differences());
-            if (!one.countsOnly().equals(full.countsOnly())) {
-                throw new IllegalStateException("the full diff on 1 and on several threads differ");
-            }
-        }
-
-        start = System.nanoTime();
-        DiffResult checksum = ChecksumDiff.run(spec);
-        double checksumS = seconds(start);
-        LOG.info("checksum: {} s, {} differences", checksumS, checksum.differences());
-
-        start = System.nanoTime();
-        long except = exceptAll(db, left, right) + exceptAll(db, right, left);
-        double exceptS = seconds(start);
-        LOG.info("EXCEPT ALL both ways: {} s, {} rows", exceptS, except);
-        return new Result(
-                rows,
-                diffs,
-                load,
-                threads,
-                median(fullRuns),
-                median(oneThreadRuns),
-                fullRuns,
-                oneThreadRuns,
-                checksumS,
-                exceptS,
-                full.differences(),
-                checksum.differences(),
-                except);
     }
 
     private static long exceptAll(ConnectionSpec db, TableRef a, TableRef b) {
@@ -184,7 +283,11 @@ public final class ReconBenchmark {
         return values.get(values.size() - 1);
     }
 
-    static double median(List<Double> values) {
+    /** The median, or null for no values. */
+    static Double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1

@@ -1,5 +1,6 @@
 package dev.cutover.recon.diff;
 
+import dev.cutover.recon.db.Sql;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +37,8 @@ public final class ChecksumDiff {
     static final long ROWS_PER_SEGMENT = 2_000;
 
     static final int FANOUT = 16;
+
+    private static final String SESSION_SETTINGS = Sql.resource("checksum_session.sql");
 
     /**
      * Bisect while the differing segments hold more rows than this: fetching and merging 200k rows
@@ -159,7 +162,7 @@ public final class ChecksumDiff {
                         + sql.table()
                         + sql.where()
                         + " GROUP BY 1";
-        return stats(spec, side, query, List.of(width));
+        return stats(spec, side, query, List.of(width), SideSql.HASH_SPACE / width + 1);
     }
 
     private static Map<Long, Stat> deeper(
@@ -174,7 +177,12 @@ public final class ChecksumDiff {
                         + sql.table()
                         + sql.where(sql.keysNotNull())
                         + ") s WHERE h / ? = ANY (?) GROUP BY 1";
-        return stats(spec, side, query, List.of(childWidth, parents.width(), parents.ids()));
+        return stats(
+                spec,
+                side,
+                query,
+                List.of(childWidth, parents.width(), parents.ids()),
+                (long) parents.size() * (parents.width() / childWidth));
     }
 
     /** Key hashes of keys that repeat on a side (none asked when a unique index forbids them). */
@@ -199,6 +207,7 @@ public final class ChecksumDiff {
                 side,
                 query,
                 List.of(),
+                TableStats.estimatedRows(spec),
                 rows -> {
                     while (rows.next()) {
                         hashes.add(rows.getLong(1));
@@ -208,13 +217,14 @@ public final class ChecksumDiff {
     }
 
     private static Map<Long, Stat> stats(
-            DiffSpec spec, Side side, String query, List<Object> parameters) {
+            DiffSpec spec, Side side, String query, List<Object> parameters, long groups) {
         Map<Long, Stat> stats = new HashMap<>();
         execute(
                 spec,
                 side,
                 query,
                 parameters,
+                groups,
                 rows -> {
                     while (rows.next()) {
                         BigDecimal sum = rows.getBigDecimal(3);
@@ -228,19 +238,37 @@ public final class ChecksumDiff {
         return stats;
     }
 
+    /**
+     * About 256 bytes per group (a segment's hash entry with its count and sum takes ~240), at
+     * least PostgreSQL's default 4 MB, at most 256 MB.
+     */
+    static String workMem(long groups) {
+        long kilobytes = Math.min(256 * 1024, Math.max(4 * 1024, groups / 4));
+        return kilobytes + "kB";
+    }
+
     private interface RowsConsumer {
         void accept(ResultSet rows) throws SQLException;
     }
 
+    /**
+     * Runs one query in a read-only transaction with the checksum settings; {@code groups} is about
+     * how many groups its aggregate makes.
+     */
     private static void execute(
             DiffSpec spec,
             Side side,
             String query,
             List<Object> parameters,
+            long groups,
             RowsConsumer consumer) {
         try (Connection connection = spec.side(side).connection().open()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
+            try (PreparedStatement settings = connection.prepareStatement(SESSION_SETTINGS)) {
+                settings.setString(1, workMem(groups));
+                settings.execute();
+            }
             try (PreparedStatement statement = connection.prepareStatement(query)) {
                 Binder.bind(connection, statement, parameters);
                 try (ResultSet rows = statement.executeQuery()) {

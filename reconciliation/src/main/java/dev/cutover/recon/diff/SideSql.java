@@ -6,6 +6,7 @@ import dev.cutover.recon.db.ColumnKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +17,18 @@ import java.util.stream.Collectors;
 final class SideSql {
     /** Key hashes are masked to 62 bits: segment bounds then fit a {@code long}. */
     static final long HASH_SPACE = 1L << 62;
+
+    /** Types whose own hash function hashes equal values alike, when both sides share the type. */
+    private static final Set<String> RAW_HASH_TYPES =
+            Set.of(
+                    "numeric",
+                    "text",
+                    "varchar",
+                    "int8",
+                    "int4",
+                    "int2",
+                    "timestamptz",
+                    "timestamp");
 
     private final DiffSpec spec;
     private final Side side;
@@ -79,43 +92,30 @@ final class SideSql {
     }
 
     /**
-     * Key and compared values, tolerance-quantised, hashed; summed per segment. Each column is
-     * hashed on its own, seeded by its position, and the hashes are XOR-ed: type-specific hash
-     * functions where both sides have the same type (no text conversion), the text of the
-     * normalised value otherwise. A NULL hashes to a constant of its position.
+     * Key and compared values, tolerance-quantised, hashed into one 64-bit value; summed per
+     * segment. One {@code hash_record_extended} over a row of the columns: columns of the same type
+     * on both sides without a tolerance go in as they are (each hashed by its type's own hash
+     * function, no text conversion), the others as the text of their normalised value ({@link
+     * #normalised}), so both sides build rows of the same column types. NULLs hash by position. One
+     * call per row instead of one per column: ~10 % less CPU at 25M rows (README).
      */
     String rowHash() {
         List<ColumnPair> columns = new ArrayList<>(spec.keys());
         columns.addAll(spec.compared());
-        List<String> hashes = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            hashes.add(columnHash(columns.get(i), i + 1));
+        List<String> items = new ArrayList<>();
+        for (ColumnPair column : columns) {
+            items.add(
+                    rawHashable(column)
+                            ? column.side(side).quoted()
+                            : "(" + hashed(column) + ")::text");
         }
-        return "(" + String.join(" # ", hashes) + ")";
+        return "hash_record_extended(ROW(" + String.join(", ", items) + "), 0)";
     }
 
-    private String columnHash(ColumnPair pair, int seed) {
-        Column column = pair.side(side);
-        String q = column.quoted();
-        boolean raw =
-                pair.tolerance() == null && pair.left().pgType().equals(pair.right().pgType());
-        String hash;
-        if (raw && column.pgType().equals("numeric")) {
-            hash = "hash_numeric_extended(" + q + ", " + seed + ")";
-        } else if (raw && (column.pgType().equals("text") || column.pgType().equals("varchar"))) {
-            hash = "hashtextextended(" + q + ", " + seed + ")";
-        } else if (raw && column.pgType().equals("int8")) {
-            hash = "hashint8extended(" + q + ", " + seed + ")";
-        } else if (raw && column.pgType().equals("int4")) {
-            hash = "hashint4extended(" + q + ", " + seed + ")";
-        } else if (raw
-                && (column.pgType().equals("timestamptz") || column.pgType().equals("timestamp"))) {
-            // epoch seconds as a double: distinct microseconds stay distinct for any year < 2200
-            hash = "hashfloat8extended(date_part('epoch', " + q + "), " + seed + ")";
-        } else {
-            hash = "hashtextextended((" + hashed(pair) + ")::text, " + seed + ")";
-        }
-        return "coalesce(" + hash + ", " + (seed * 2_654_435_761L) + ")";
+    private static boolean rawHashable(ColumnPair pair) {
+        return pair.tolerance() == null
+                && pair.left().pgType().equals(pair.right().pgType())
+                && RAW_HASH_TYPES.contains(pair.left().pgType());
     }
 
     /** The key columns as hashed (for grouping duplicate keys). */

@@ -41,13 +41,31 @@ public final class ParityRun {
     /**
      * @param grace the batch's grace after each hour (DESIGN.md: 10 min by default)
      * @param schemas the schema of stream, batch and truth (tests use their own)
+     * @param threads parts of the key space each full diff merges at once (0: the number of CPUs)
      */
     public record Options(
             ConnectionSpec db,
             Duration grace,
             Mode mode,
             int samples,
-            Map<String, String> schemas) {
+            Map<String, String> schemas,
+            int threads) {
+        public Options {
+            if (threads < 0) {
+                throw new IllegalArgumentException("threads must be ≥ 0, not " + threads);
+            }
+        }
+
+        /** With the full diffs on the number of CPUs. */
+        public Options(
+                ConnectionSpec db,
+                Duration grace,
+                Mode mode,
+                int samples,
+                Map<String, String> schemas) {
+            this(db, grace, mode, samples, schemas, 0);
+        }
+
         public static Options of(ConnectionSpec db, Duration grace) {
             return new Options(
                     db,
@@ -55,6 +73,14 @@ public final class ParityRun {
                     Mode.AUTO,
                     DiffRequest.DEFAULT_SAMPLES,
                     Map.of(STREAM, STREAM, BATCH, BATCH, TRUTH, TRUTH));
+        }
+
+        public Options withMode(Mode mode) {
+            return new Options(db, grace, mode, samples, schemas, threads);
+        }
+
+        public Options withThreads(int threads) {
+            return new Options(db, grace, mode, samples, schemas, threads);
         }
 
         String schema(String pipeline) {
@@ -91,6 +117,27 @@ public final class ParityRun {
     private ParityRun() {}
 
     public static Result run(Options options) {
+        List<TableComparison> comparisons = new ArrayList<>();
+        for (DiffRequest request : requests(options)) {
+            comparisons.add(Reconciler.compare(request));
+        }
+        List<PipelineLatency> latency = new ArrayList<>();
+        for (String pipeline : List.of(STREAM, BATCH)) {
+            LatencyMeter.measure(
+                            options.db(),
+                            pipeline,
+                            new TableRef(options.schema(pipeline), OutputTables.CARD_TRANSACTIONS))
+                    .ifPresent(latency::add);
+        }
+        return new Result(comparisons, latency, freshnessGain(latency));
+    }
+
+    /**
+     * The comparisons a run makes, in order, each with the options' mode, samples and threads.
+     *
+     * @throws ReconException bad input when a stream or batch table is missing
+     */
+    static List<DiffRequest> requests(Options options) {
         List<String[]> pairs = new ArrayList<>();
         pairs.add(new String[] {STREAM, BATCH});
         boolean truth =
@@ -109,7 +156,7 @@ public final class ParityRun {
                 }
             }
         }
-        List<TableComparison> comparisons = new ArrayList<>();
+        List<DiffRequest> requests = new ArrayList<>();
         for (String[] pair : pairs) {
             for (Table table : TABLES) {
                 TableRef left = new TableRef(options.schema(pair[0]), table.name());
@@ -128,19 +175,12 @@ public final class ParityRun {
                                 .withColumns(List.of(), List.of(table.writeTime()))
                                 .withMode(options.mode())
                                 .withSamples(options.samples())
+                                .withThreads(options.threads())
                                 .withExplanations(table.hourColumn(), List.of(), classifier);
-                comparisons.add(Reconciler.compare(request));
+                requests.add(request);
             }
         }
-        List<PipelineLatency> latency = new ArrayList<>();
-        for (String pipeline : List.of(STREAM, BATCH)) {
-            LatencyMeter.measure(
-                            options.db(),
-                            pipeline,
-                            new TableRef(options.schema(pipeline), OutputTables.CARD_TRANSACTIONS))
-                    .ifPresent(latency::add);
-        }
-        return new Result(comparisons, latency, freshnessGain(latency));
+        return requests;
     }
 
     static Double freshnessGain(List<PipelineLatency> latency) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cutover.model.db.OutputTables;
 import dev.cutover.recon.Reports;
 import dev.cutover.recon.db.ConnectionSpec;
+import dev.cutover.recon.diff.DiffRequest;
 import dev.cutover.recon.diff.DiffResult;
 import dev.cutover.recon.diff.Mode;
 import dev.cutover.recon.gate.GatePolicy;
@@ -99,6 +100,29 @@ class ParityITCase {
         assertThat(full.latency().get(0).sinceEvent().count()).isEqualTo(20);
         assertThat(full.latency().get(1).sinceKafka().count()).isEqualTo(18);
         assertThat(full.latency().get(0).cdf()).hasSize(51);
+    }
+
+    @Test
+    void everyComparisonRunsInTheGivenModeOnTheGivenThreads(StackEndpoints stack, TestSchema schema)
+            throws Exception {
+        Map<String, String> schemas = plant(stack, schema);
+        ConnectionSpec db =
+                new ConnectionSpec(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+        ParityRun.Options oneThread =
+                new ParityRun.Options(db, Duration.ofMinutes(10), Mode.FULL, 20, schemas, 1);
+        ParityRun.Options threeThreads = oneThread.withThreads(3);
+
+        List<DiffRequest> requests = ParityRun.requests(threeThreads);
+
+        assertThat(requests).hasSize(9);
+        assertThat(requests).allSatisfy(r -> assertThat(r.fullDiffThreads()).isEqualTo(3));
+        assertThat(requests).allSatisfy(r -> assertThat(r.mode()).isEqualTo(Mode.FULL));
+        assertThat(ParityRun.requests(threeThreads.withMode(Mode.CHECKSUM)))
+                .allSatisfy(r -> assertThat(r.mode()).isEqualTo(Mode.CHECKSUM));
+        Map<String, DiffResult> one = byName(ParityRun.run(oneThread));
+        Map<String, DiffResult> three = byName(ParityRun.run(threeThreads));
+        assertThat(three.keySet()).isEqualTo(one.keySet());
+        one.forEach((name, result) -> assertThat(three.get(name)).as(name).isEqualTo(result));
     }
 
     @Test
