@@ -12,17 +12,13 @@ import dev.cutover.stream.config.StreamJobOptions;
 import dev.cutover.stream.pipeline.StreamJob;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.KafkaTopics;
+import dev.cutover.testkit.SelfSignedCertificates;
+import dev.cutover.testkit.SelfSignedCertificates.Pem;
 import dev.cutover.testkit.TestSchema;
 import dev.cutover.testkit.TestTopic;
-import java.io.InputStream;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kafka over mutual TLS with every certificate and key inline as PEM in the job's {@code kafka.*}
  * options (no files on task managers): a broker of its own with an SSL listener that requires
- * client certificates; certificates made in the test with the JDK's keytool.
+ * client certificates; certificates made in the test ({@link SelfSignedCertificates}).
  */
 @EmbeddedStackTest(services = {Service.SCHEMA_REGISTRY, Service.POSTGRES, Service.KAFKA})
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KafkaTlsITCase {
 
-    private record Pem(String certificate, String privateKey) {}
-
     @Test
     void theJobReadsFromATlsListenerWithInlinePemCertificates(
             StackEndpoints stack, TestTopic topic, TestSchema schema, @TempDir Path dir)
             throws Exception {
-        Pem broker = selfSigned(dir, "broker");
-        Pem client = selfSigned(dir, "client");
+        Pem broker = SelfSignedCertificates.create(dir, "broker");
+        Pem client = SelfSignedCertificates.create(dir, "client");
         int plainPort = freePort();
         int controllerPort = freePort();
         int sslPort = freePort();
@@ -130,58 +124,6 @@ class KafkaTlsITCase {
             assertThat(StreamTables.cardTransactions(stack, schema))
                     .isEqualTo(Truth.cardTransactions(arrivals));
         }
-    }
-
-    /** A self-signed certificate for 127.0.0.1 and its unencrypted PKCS#8 key, as PEM. */
-    private static Pem selfSigned(Path dir, String name) throws Exception {
-        Path store = dir.resolve(name + ".p12");
-        String password = "changeit";
-        Process keytool =
-                new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "keytool")
-                                        .toString(),
-                                "-genkeypair",
-                                "-alias",
-                                name,
-                                "-keyalg",
-                                "RSA",
-                                "-keysize",
-                                "2048",
-                                "-dname",
-                                "CN=127.0.0.1",
-                                "-ext",
-                                "SAN=ip:127.0.0.1",
-                                "-validity",
-                                "2",
-                                "-storetype",
-                                "PKCS12",
-                                "-keystore",
-                                store.toString(),
-                                "-storepass",
-                                password)
-                        .redirectErrorStream(true)
-                        .start();
-        String output = new String(keytool.getInputStream().readAllBytes());
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(output).isZero();
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            keyStore.load(in, password.toCharArray());
-        }
-        PrivateKey key = (PrivateKey) keyStore.getKey(name, password.toCharArray());
-        Certificate certificate = keyStore.getCertificate(name);
-        return new Pem(
-                pem("CERTIFICATE", certificate.getEncoded()), pem("PRIVATE KEY", key.getEncoded()));
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN "
-                + type
-                + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END "
-                + type
-                + "-----";
     }
 
     private static int freePort() throws Exception {

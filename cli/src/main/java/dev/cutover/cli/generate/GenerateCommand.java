@@ -246,7 +246,11 @@ public final class GenerateCommand implements Callable<Integer> {
                                 });
                 Progress progress =
                         Progress.start(
-                                () -> progressLine(running.get()),
+                                () -> {
+                                    LoadGenerator load = running.get();
+                                    return progressLine(
+                                            load == null ? null : load.stats().snapshot());
+                                },
                                 spec.commandLine().getErr(),
                                 duration("--progress-interval", progressInterval))) {
             result = LoadRun.execute(options, topic, client, ids, running::set);
@@ -424,11 +428,11 @@ public final class GenerateCommand implements Callable<Integer> {
         return String.valueOf(t.getMessage());
     }
 
-    static String progressLine(LoadGenerator load) {
-        if (load == null) {
+    /** The progress line of a run's figures so far; null before the producer exists. */
+    static String progressLine(StatsSnapshot s) {
+        if (s == null) {
             return "starting…";
         }
-        StatsSnapshot s = load.stats().snapshot();
         String eta =
                 s.etaSeconds().isPresent()
                         ? ", ETA " + Progress.duration(s.etaSeconds().getAsLong())

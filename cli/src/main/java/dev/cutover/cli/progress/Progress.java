@@ -47,7 +47,26 @@ public final class Progress implements AutoCloseable {
         return new Progress(line, onTerminal ? terminalOut : null, logInterval);
     }
 
+    /** Progress rewritten in place on {@code terminal}, whatever the JVM's console (tests). */
+    static Progress onTerminal(Supplier<String> line, PrintWriter terminal) {
+        return new Progress(line, terminal, TERMINAL_INTERVAL);
+    }
+
+    /**
+     * What rewrites the previous line (of {@code previousLength} characters) with {@code text}: a
+     * carriage return, the text, and spaces over what is left of a longer previous line.
+     */
+    static String rewrite(String text, int previousLength) {
+        return "\r"
+                + (text.length() < previousLength
+                        ? text + " ".repeat(previousLength - text.length())
+                        : text);
+    }
+
     private synchronized void show() {
+        if (timer.isShutdown()) {
+            return; // a run that waited for close(): nothing may follow the cleared line
+        }
         String text;
         try {
             text = line.get();
@@ -55,11 +74,7 @@ public final class Progress implements AutoCloseable {
             return;
         }
         if (terminal != null) {
-            String padded =
-                    text.length() < lastLength
-                            ? text + " ".repeat(lastLength - text.length())
-                            : text;
-            terminal.print("\r" + padded);
+            terminal.print(rewrite(text, lastLength));
             terminal.flush();
             lastLength = text.length();
         } else {

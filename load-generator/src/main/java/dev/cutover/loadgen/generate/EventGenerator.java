@@ -12,11 +12,7 @@ import dev.cutover.model.rules.FxRates;
 import dev.cutover.model.wire.ConfluentAvroDecoder;
 import dev.cutover.model.wire.ConfluentWireFormat;
 import dev.cutover.model.wire.DecodeException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,12 +20,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.EncoderFactory;
 
 /**
  * Generates record {@code i} of a run as a pure function of (seed, {@code i}) and the options: the
@@ -50,6 +42,10 @@ public final class EventGenerator {
     static final int FAR_DUPLICATE = 50_000;
     private static final int MAX_DUPLICATE_WALK = 10_000;
     private static final int UNKNOWN_ID_BASE = 2_000_000_000;
+    private static final double[] USD_PER_UNIT =
+            Arrays.stream(Currency.values())
+                    .mapToDouble(c -> FxRates.usdPerUnit(c.name()).doubleValue())
+                    .toArray();
 
     private final GeneratorOptions options;
     private final SchemaIds ids;
@@ -60,13 +56,16 @@ public final class EventGenerator {
     private final double duplicateUpTo;
     private final double lateUpTo;
     private final double outOfOrderUpTo;
-    private final DatumWriter<CardTransaction> v1Writer;
-    private final DatumWriter<CardTransaction> v2Writer;
+    private final long lateMinMillis;
+    private final long lateMaxMillis;
     private final ConfluentAvroDecoder<GenericRecord> localDecoder;
-    private final AccountCache accountIds;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
-    private BinaryEncoder encoder;
-    private final AccountCache cardNumbers;
+    private final AccountCache<byte[]> accountIds;
+    private final AccountCache<byte[]> cardNumbers;
+    private final TransactionDraw draw = new TransactionDraw();
+    private final AvroBuffer buffer = new AvroBuffer();
+    private final PositionRandom kindRandom = new PositionRandom();
+    private final PositionRandom eventRandom = new PositionRandom();
+    private final PositionRandom poisonRandom = new PositionRandom();
 
     public EventGenerator(GeneratorOptions options, SchemaIds ids) {
         this(options, ids, new Zipf(options.accounts(), options.skew()));
@@ -83,12 +82,13 @@ public final class EventGenerator {
         this.duplicateUpTo = poisonUpTo + f.duplicateFraction();
         this.lateUpTo = duplicateUpTo + f.lateFraction();
         this.outOfOrderUpTo = lateUpTo + f.outOfOrderFraction();
-        this.v1Writer = new CardTransactionWriter(CardTransactionSchemas.V1);
-        this.v2Writer = new CardTransactionWriter(CardTransactionSchemas.V2);
-        this.accountIds = new AccountCache(options.accounts(), EventGenerator::accountId);
+        this.lateMinMillis = f.lateDelay().min().toMillis();
+        this.lateMaxMillis = f.lateDelay().max().toMillis();
+        this.accountIds = new AccountCache<>(options.accounts(), a -> ascii(accountId(a)));
         this.cardNumbers =
-                new AccountCache(
-                        options.accounts(), a -> CardNumbers.forAccount(options.seed(), a));
+                new AccountCache<>(
+                        options.accounts(),
+                        a -> AvroBuffer.encodeString(CardNumbers.forAccount(options.seed(), a)));
         this.localDecoder =
                 ConfluentAvroDecoder.generic(
                         CardTransactionSchemas.LATEST.schema(),
@@ -125,13 +125,13 @@ public final class EventGenerator {
         if (fault == Fault.DUPLICATE) {
             long original = duplicateSource(position);
             if (original >= 0) {
-                Built source = build(original);
+                TransactionDraw source = draw(original, rawFault(original));
                 return new GeneratedRecord(
                         position,
                         RecordKind.DUPLICATE,
                         original,
-                        source.version,
-                        key(source.transaction),
+                        version(source),
+                        accountIds.get(source.account),
                         encode(source),
                         timestamp,
                         false,
@@ -142,17 +142,17 @@ public final class EventGenerator {
             }
             fault = Fault.NONE;
         }
-        Built built = build(position, fault);
+        TransactionDraw d = draw(position, fault);
         if (fault == Fault.POISON) {
-            return poison(position, built, timestamp);
+            return poison(position, d, timestamp);
         }
         return new GeneratedRecord(
                 position,
                 RecordKind.EVENT,
                 position,
-                built.version,
-                key(built.transaction),
-                encode(built),
+                version(d),
+                accountIds.get(d.account),
+                encode(d),
                 timestamp,
                 fault == Fault.LATE,
                 fault == Fault.OUT_OF_ORDER,
@@ -166,7 +166,7 @@ public final class EventGenerator {
      * has no v2 fields).
      */
     public CardTransaction transaction(long sourcePosition) {
-        return build(sourcePosition).transaction;
+        return transaction(draw(sourcePosition, rawFault(sourcePosition)));
     }
 
     /** Whether the event at {@code sourcePosition} was injected late. */
@@ -181,79 +181,88 @@ public final class EventGenerator {
 
     /** The schema version of the transaction generated at {@code sourcePosition}. */
     public CardTransactionSchemas version(long sourcePosition) {
-        return build(sourcePosition).version;
+        return version(draw(sourcePosition, rawFault(sourcePosition)));
     }
 
-    private Built build(long position) {
-        return build(position, rawFault(position));
+    private static CardTransactionSchemas version(TransactionDraw d) {
+        return d.v2 ? CardTransactionSchemas.V2 : CardTransactionSchemas.V1;
     }
 
-    private Built build(long position, Fault fault) {
-        SplittableRandom r = Seeds.random(options.seed(), position, PURPOSE_EVENT);
-        int account = accounts.sample(r);
-        Merchants.Profile m = Merchants.pick(r);
-        CardTransactionSchemas version =
-                r.nextDouble() < options.schemaMix().v2Share()
-                        ? CardTransactionSchemas.V2
-                        : CardTransactionSchemas.V1;
-        UUID id =
-                new UUID(
-                        (r.nextLong() & ~0xF000L) | 0x4000L, // version 4
-                        (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L); // IETF variant
+    /**
+     * Draws the transaction of {@code position} into this generator's reused {@link
+     * TransactionDraw} (valid until the next call). The order of the draws is the output's
+     * definition: changing it changes every record ({@code GoldenBytesTest}).
+     */
+    private TransactionDraw draw(long position, Fault fault) {
+        PositionRandom r =
+                eventRandom.at(Seeds.streamSeed(options.seed(), position, PURPOSE_EVENT));
+        TransactionDraw d = draw;
+        d.account = accounts.sample(r);
+        d.merchant = Merchants.pick(r);
+        Merchants.Profile m = Merchants.ALL.get(d.merchant);
+        d.v2 = r.nextDouble() < options.schemaMix().v2Share();
+        d.uuidMostSignificant = (r.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        d.uuidLeastSignificant =
+                (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
         double usd = m.medianUsd() * Math.exp(m.sigma() * r.nextGaussian());
         usd = Math.max(0.5, Math.min(25_000, usd));
-        BigDecimal amount = localAmount(usd, m.currency());
+        d.amountUnscaled = localAmountUnscaled(usd, m.currency());
         double s = r.nextDouble();
-        Status status = s < 0.92 ? Status.APPROVED : s < 0.98 ? Status.DECLINED : Status.REVERSED;
-        Channel channel = channel(m, r);
-        long arrival = arrivalMillis(position);
+        d.status = s < 0.92 ? Status.APPROVED : s < 0.98 ? Status.DECLINED : Status.REVERSED;
+        d.channel = channel(m, r);
         long lagMillis =
                 switch (fault) {
-                    case LATE ->
-                            r.nextLong(
-                                    options.faults().lateDelay().min().toMillis(),
-                                    options.faults().lateDelay().max().toMillis() + 1);
+                    case LATE -> r.nextLong(lateMinMillis, lateMaxMillis + 1);
                     case OUT_OF_ORDER -> r.nextLong(5_000, 120_001);
                     default -> r.nextLong(0, 2_001);
                 };
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("entry_mode", entryMode(channel, r));
-        if (channel == Channel.POS) {
-            attributes.put("terminal_id", m.id() + "-T" + (1 + r.nextInt(8)));
-        }
-        String deviceId = null;
-        BigDecimal fxHint = null;
-        if (version == CardTransactionSchemas.V2) {
-            if (channel == Channel.ECOM) {
-                deviceId = "dev-" + Long.toHexString(r.nextLong() | 1L << 60);
+        d.eventTimeMillis = arrivalMillis(position) - lagMillis;
+        d.entryMode = entryMode(d.channel, r);
+        d.terminal = d.channel == Channel.POS ? 1 + r.nextInt(EncodedConstants.TERMINALS) : 0;
+        d.hasDevice = false;
+        d.fxHintStep = -1;
+        if (d.v2) {
+            if (d.channel == Channel.ECOM) {
+                d.hasDevice = true;
+                d.deviceBits = r.nextLong() | 1L << 60;
             }
             if (m.currency() != Currency.USD) {
-                fxHint =
-                        FxRates.usdPerUnit(m.currency().name())
-                                .multiply(BigDecimal.valueOf(99_500 + r.nextInt(1_001), 5))
-                                .setScale(8, RoundingMode.HALF_EVEN);
+                d.fxHintStep = r.nextInt(EncodedConstants.FX_HINT_STEPS);
             }
         }
-        CardTransaction t = new CardTransaction();
-        t.setTransactionId(id);
-        t.setAccountId(accountIds.get(account));
-        t.setCardNumber(cardNumbers.get(account));
-        t.setMerchant(new Merchant(m.id(), m.name(), m.mcc(), m.country()));
-        t.setAmount(amount);
-        t.setCurrency(m.currency());
-        t.setEventTime(Instant.ofEpochMilli(arrival - lagMillis));
-        t.setStatus(status);
-        t.setChannel(channel);
-        t.setAttributes(attributes);
-        t.setDeviceId(deviceId);
-        t.setFxRateHint(fxHint);
-        return new Built(t, version);
+        return d;
     }
 
-    private GeneratedRecord poison(long position, Built built, long timestamp) {
-        SplittableRandom r = Seeds.random(options.seed(), position, PURPOSE_POISON);
+    /** The transaction a draw stands for (as sent: a v1 event has no v2 fields). */
+    private CardTransaction transaction(TransactionDraw d) {
+        Merchants.Profile m = Merchants.ALL.get(d.merchant);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("entry_mode", EncodedConstants.ENTRY_MODES.get(d.entryMode));
+        if (d.terminal > 0) {
+            attributes.put("terminal_id", EncodedConstants.terminalId(m, d.terminal));
+        }
+        CardTransaction t = new CardTransaction();
+        t.setTransactionId(new UUID(d.uuidMostSignificant, d.uuidLeastSignificant));
+        t.setAccountId(accountId(d.account));
+        t.setCardNumber(CardNumbers.forAccount(options.seed(), d.account));
+        t.setMerchant(new Merchant(m.id(), m.name(), m.mcc(), m.country()));
+        t.setAmount(BigDecimal.valueOf(d.amountUnscaled, 2));
+        t.setCurrency(m.currency());
+        t.setEventTime(Instant.ofEpochMilli(d.eventTimeMillis));
+        t.setStatus(d.status);
+        t.setChannel(d.channel);
+        t.setAttributes(attributes);
+        t.setDeviceId(d.hasDevice ? "dev-" + Long.toHexString(d.deviceBits) : null);
+        t.setFxRateHint(
+                d.fxHintStep < 0 ? null : EncodedConstants.fxHint(m.currency(), d.fxHintStep));
+        return t;
+    }
+
+    private GeneratedRecord poison(long position, TransactionDraw d, long timestamp) {
+        PositionRandom r =
+                poisonRandom.at(Seeds.streamSeed(options.seed(), position, PURPOSE_POISON));
         PoisonKind kind = PoisonKind.values()[r.nextInt(PoisonKind.values().length)];
-        byte[] valid = encode(built);
+        byte[] valid = encode(d);
         byte[] value =
                 switch (kind) {
                     case WRONG_MAGIC_BYTE -> {
@@ -275,7 +284,7 @@ public final class EventGenerator {
                     }
                     case RANDOM_BYTES -> {
                         byte[] v = new byte[ConfluentWireFormat.HEADER_LENGTH + 8 + r.nextInt(57)];
-                        ByteBuffer.wrap(v, 1, 4).putInt(ids.of(built.version));
+                        ByteBuffer.wrap(v, 1, 4).putInt(ids.of(version(d)));
                         for (int i = ConfluentWireFormat.HEADER_LENGTH; i < v.length; i++) {
                             v[i] = (byte) r.nextInt(256);
                         }
@@ -299,8 +308,8 @@ public final class EventGenerator {
                 position,
                 RecordKind.POISON,
                 position,
-                built.version,
-                key(built.transaction),
+                version(d),
+                accountIds.get(d.account),
                 value,
                 timestamp,
                 false,
@@ -321,7 +330,7 @@ public final class EventGenerator {
 
     /** The fault drawn for a position, before resolving duplicates. */
     Fault rawFault(long position) {
-        double u = Seeds.random(options.seed(), position, PURPOSE_KIND).nextDouble();
+        double u = Seeds.firstDouble(options.seed(), position, PURPOSE_KIND);
         if (u < poisonUpTo) {
             return Fault.POISON;
         }
@@ -339,7 +348,7 @@ public final class EventGenerator {
 
     /** The earlier event a duplicate repeats, or -1 when there is none. */
     private long duplicateSource(long position) {
-        SplittableRandom r = Seeds.random(options.seed(), position, PURPOSE_KIND);
+        PositionRandom r = kindRandom.at(Seeds.streamSeed(options.seed(), position, PURPOSE_KIND));
         r.nextDouble(); // the fault draw
         long reach =
                 r.nextDouble() < 0.7
@@ -359,30 +368,58 @@ public final class EventGenerator {
     }
 
     /**
-     * The Confluent wire format of {@code ConfluentWireFormat.encode}, with this generator's buffer
-     * and encoder reused across records (the hot path); the bytes are the same.
+     * The Confluent wire format of the draw's transaction: the bytes {@code
+     * ConfluentWireFormat.encode} with Avro's own writer gives for {@link
+     * #transaction(TransactionDraw)} ({@code ValueEncodingTest}), written field by field into a
+     * reused buffer from precomputed encodings.
      */
-    private byte[] encode(Built built) {
-        int id = ids.of(built.version);
-        buffer.reset();
-        buffer.write(ConfluentWireFormat.MAGIC_BYTE);
-        buffer.write(id >>> 24);
-        buffer.write(id >>> 16);
-        buffer.write(id >>> 8);
-        buffer.write(id);
-        encoder = EncoderFactory.get().directBinaryEncoder(buffer, encoder);
-        try {
-            (built.version == CardTransactionSchemas.V1 ? v1Writer : v2Writer)
-                    .write(built.transaction, encoder);
-            encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode record", e);
+    private byte[] encode(TransactionDraw d) {
+        Merchants.Profile m = Merchants.ALL.get(d.merchant);
+        AvroBuffer b = buffer;
+        b.reset();
+        b.writeRawByte(ConfluentWireFormat.MAGIC_BYTE);
+        b.writeFixedInt(d.v2 ? ids.v2() : ids.v1());
+        b.writeUuidString(d.uuidMostSignificant, d.uuidLeastSignificant);
+        b.writeBytes(accountIds.get(d.account));
+        b.writeEncoded(cardNumbers.get(d.account));
+        b.writeEncoded(EncodedConstants.merchant(d.merchant));
+        b.writeTwosComplement(d.amountUnscaled);
+        b.writeLong(m.currency().ordinal());
+        b.writeLong(d.eventTimeMillis);
+        b.writeLong(d.status.ordinal());
+        if (d.channel == null) {
+            b.writeLong(0);
+        } else {
+            b.writeLong(1);
+            b.writeLong(d.channel.ordinal());
         }
-        return buffer.toByteArray();
+        b.writeLong(d.terminal > 0 ? 2 : 1); // one map block with the attributes
+        b.writeEncoded(EncodedConstants.ENTRY_MODE_KEY);
+        b.writeEncoded(EncodedConstants.ENTRY_MODE_VALUES[d.entryMode]);
+        if (d.terminal > 0) {
+            b.writeEncoded(EncodedConstants.TERMINAL_ID_KEY);
+            b.writeEncoded(EncodedConstants.terminalId(d.merchant, d.terminal));
+        }
+        b.writeLong(0); // end of the map
+        if (d.v2) {
+            if (d.hasDevice) {
+                b.writeLong(1);
+                b.writePrefixedHex16(EncodedConstants.DEVICE_PREFIX, d.deviceBits);
+            } else {
+                b.writeLong(0);
+            }
+            if (d.fxHintStep < 0) {
+                b.writeLong(0);
+            } else {
+                b.writeLong(1);
+                b.writeEncoded(EncodedConstants.fxHintBytes(m.currency(), d.fxHintStep));
+            }
+        }
+        return b.toByteArray();
     }
 
-    private static byte[] key(CardTransaction t) {
-        return t.getAccountId().getBytes(StandardCharsets.UTF_8);
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** {@code acct-00000042}: the account id of a Zipf rank. */
@@ -391,16 +428,16 @@ public final class EventGenerator {
         return "acct-" + "00000000".substring(digits.length()) + digits;
     }
 
-    private static BigDecimal localAmount(double usd, Currency currency) {
-        double local = usd / FxRates.usdPerUnit(currency.name()).doubleValue();
+    /** The amount in minor units (scale 2); whole yen for JPY. */
+    private static long localAmountUnscaled(double usd, Currency currency) {
+        double local = usd / USD_PER_UNIT[currency.ordinal()];
         if (currency == Currency.JPY) {
-            return BigDecimal.valueOf(Math.max(1, Math.round(local)) * 100, 2);
+            return Math.max(1, Math.round(local)) * 100;
         }
-        // From the unscaled long: BigDecimal.valueOf(double) formats the double, a hot spot.
-        return BigDecimal.valueOf(Math.max(1, Math.round(local * 100)), 2);
+        return Math.max(1, Math.round(local * 100));
     }
 
-    private static Channel channel(Merchants.Profile m, SplittableRandom r) {
+    private static Channel channel(Merchants.Profile m, PositionRandom r) {
         if (m.mcc().equals("6011")) {
             return Channel.ATM;
         }
@@ -411,16 +448,21 @@ public final class EventGenerator {
         return c < 0.80 ? Channel.POS : c < 0.95 ? Channel.ECOM : null;
     }
 
-    private static String entryMode(Channel channel, SplittableRandom r) {
+    /** An index in {@link EncodedConstants#ENTRY_MODES}. */
+    private static int entryMode(Channel channel, PositionRandom r) {
         if (channel == null) {
-            return "unknown";
+            return EncodedConstants.UNKNOWN;
         }
         return switch (channel) {
-            case ECOM -> "ecommerce";
-            case ATM -> "chip";
+            case ECOM -> EncodedConstants.ECOMMERCE;
+            case ATM -> EncodedConstants.CHIP;
             default -> {
                 double e = r.nextDouble();
-                yield e < 0.55 ? "contactless" : e < 0.9 ? "chip" : e < 0.98 ? "swipe" : "manual";
+                yield e < 0.55
+                        ? EncodedConstants.CONTACTLESS
+                        : e < 0.9
+                                ? EncodedConstants.CHIP
+                                : e < 0.98 ? EncodedConstants.SWIPE : EncodedConstants.MANUAL;
             }
         };
     }
@@ -432,6 +474,4 @@ public final class EventGenerator {
         DUPLICATE,
         POISON
     }
-
-    private record Built(CardTransaction transaction, CardTransactionSchemas version) {}
 }

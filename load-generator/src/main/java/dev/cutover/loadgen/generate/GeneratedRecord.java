@@ -11,6 +11,7 @@ import dev.cutover.model.CardTransactionSchemas;
  * @param sourcePosition the position whose transaction it carries (its own for an event, the
  *     original's for a duplicate, its own for poison)
  * @param version the schema version the value is written with (for poison: the one it imitates)
+ * @param key the account id's bytes, one array per account shared by its records: do not modify
  * @param late whether it is a late-arrival fault
  * @param outOfOrder whether it is an out-of-order fault
  * @param poisonKind the kind of poison, or null

@@ -73,14 +73,15 @@ final class Merchants {
 
     private Merchants() {}
 
-    static Profile pick(java.util.random.RandomGenerator random) {
+    /** The index in {@link #ALL} of a merchant drawn by weight. */
+    static int pick(java.util.random.RandomGenerator random) {
         int u = random.nextInt(TOTAL);
         for (int i = 0; i < CUMULATIVE.length; i++) {
             if (u < CUMULATIVE[i]) {
-                return ALL.get(i);
+                return i;
             }
         }
-        return ALL.get(ALL.size() - 1);
+        return ALL.size() - 1;
     }
 
     private static Profile m(

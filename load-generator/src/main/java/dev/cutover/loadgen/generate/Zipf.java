@@ -1,6 +1,5 @@
 package dev.cutover.loadgen.generate;
 
-import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -8,8 +7,19 @@ import java.util.random.RandomGenerator;
  * carry most of the weight. {@code s = 0} is uniform. Immutable and thread-safe.
  */
 public final class Zipf {
+    private static final int MAX_BUCKETS = 1 << 16;
+
     private final int n;
     private final double[] cumulative;
+
+    /**
+     * A guide table over [0, 1) in {@code buckets} (a power of two, so {@code u * buckets} is
+     * exact): {@code guide[b]} is the first rank whose cumulative weight exceeds {@code b /
+     * buckets}, so a sample only searches the ranks of its bucket.
+     */
+    private final int[] guide;
+
+    private final int buckets;
 
     public Zipf(int n, double s) {
         if (n < 1) {
@@ -18,6 +28,8 @@ public final class Zipf {
         this.n = n;
         if (s == 0) {
             this.cumulative = null;
+            this.guide = null;
+            this.buckets = 0;
         } else {
             double[] c = new double[n];
             double sum = 0;
@@ -30,6 +42,16 @@ public final class Zipf {
             }
             c[n - 1] = 1.0;
             this.cumulative = c;
+            this.buckets = Math.min(MAX_BUCKETS, Integer.highestOneBit(Math.max(1, n - 1)) << 1);
+            this.guide = new int[buckets + 1];
+            int k = 0;
+            for (int b = 0; b <= buckets; b++) {
+                double bound = (double) b / buckets;
+                while (k < n && c[k] <= bound) {
+                    k++;
+                }
+                guide[b] = Math.min(k, n - 1);
+            }
         }
     }
 
@@ -37,10 +59,20 @@ public final class Zipf {
         if (cumulative == null) {
             return random.nextInt(n);
         }
+        // The first rank whose cumulative weight exceeds u: in [guide[b], guide[b + 1]].
         double u = random.nextDouble();
-        int i = Arrays.binarySearch(cumulative, u);
-        int rank = i >= 0 ? i + 1 : -i - 1;
-        return Math.min(rank, n - 1);
+        int b = (int) (u * buckets);
+        int lo = guide[b];
+        int hi = guide[b + 1];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > u) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     /** The expected share of the {@code top} most frequent ranks. */

@@ -3,14 +3,18 @@ package dev.cutover.loadgen.produce;
 import dev.cutover.loadgen.config.GeneratorOptions;
 import dev.cutover.loadgen.generate.EventGenerator;
 import dev.cutover.loadgen.generate.GeneratedRecord;
+import dev.cutover.loadgen.generate.RecordKind;
 import dev.cutover.loadgen.rate.RateLimiter;
 import dev.cutover.loadgen.truth.GroundTruth;
+import dev.cutover.model.CardTransactionSchemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,40 +125,73 @@ public final class LoadGenerator {
     private void send(GeneratedRecord record) {
         truth.attempted(record);
         stats.sent();
-        long sentAt = System.nanoTime();
-        long size = record.key().length + record.value().length;
+        Acknowledgement callback = new Acknowledgement(record);
         try {
             producer.send(
                     new ProducerRecord<>(
                             topic, null, record.timestampMillis(), record.key(), record.value()),
-                    (metadata, error) -> {
-                        long latency = System.nanoTime() - sentAt;
-                        if (error == null) {
-                            stats.acknowledged(size, latency);
-                            truth.acknowledged(
-                                    record,
-                                    metadata.partition(),
-                                    metadata.offset(),
-                                    metadata.timestamp());
-                        } else {
-                            failed(record, latency, error);
-                        }
-                    });
+                    callback);
         } catch (RuntimeException e) {
-            failed(record, System.nanoTime() - sentAt, e);
+            callback.onCompletion(null, e);
         }
     }
 
-    private void failed(GeneratedRecord record, long latency, Exception error) {
-        stats.failed(latency);
-        truth.failed(record);
-        long count = truth.failedCount();
-        if (count <= FAILURES_LOGGED_IN_FULL || count % 10_000 == 0) {
-            LOG.warn(
-                    "send of record {} failed ({} failures so far): {}",
-                    record.position(),
-                    count,
-                    error.toString());
+    /**
+     * The callback of one send. It keeps only what the truth and the figures need (the position,
+     * the version, the size), not the record's bytes — except for poison, whose value the dead
+     * letters carry — so in-flight records cost little memory and the producer's I/O thread, which
+     * runs every callback, does little work.
+     */
+    private final class Acknowledgement implements Callback {
+        private final long position;
+        private final long sourcePosition;
+        private final RecordKind kind;
+        private final CardTransactionSchemas version;
+        private final GeneratedRecord poison;
+        private final int size;
+        private final long sentAt = System.nanoTime();
+
+        Acknowledgement(GeneratedRecord record) {
+            this.position = record.position();
+            this.sourcePosition = record.sourcePosition();
+            this.kind = record.kind();
+            this.version = record.version();
+            this.poison = record.kind() == RecordKind.POISON ? record : null;
+            this.size = record.key().length + record.value().length;
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception error) {
+            long latency = System.nanoTime() - sentAt;
+            if (error != null) {
+                failed(latency, error);
+                return;
+            }
+            stats.acknowledged(size, latency);
+            if (poison != null) {
+                truth.acknowledged(
+                        poison, metadata.partition(), metadata.offset(), metadata.timestamp());
+            } else {
+                truth.acknowledgedEvent(
+                        sourcePosition,
+                        version,
+                        metadata.partition(),
+                        metadata.offset(),
+                        metadata.timestamp());
+            }
+        }
+
+        private void failed(long latency, Exception error) {
+            stats.failed(latency);
+            truth.failed(kind);
+            long count = truth.failedCount();
+            if (count <= FAILURES_LOGGED_IN_FULL || count % 10_000 == 0) {
+                LOG.warn(
+                        "send of record {} failed ({} failures so far): {}",
+                        position,
+                        count,
+                        error.toString());
+            }
         }
     }
 }

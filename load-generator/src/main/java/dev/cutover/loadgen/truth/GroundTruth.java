@@ -59,35 +59,54 @@ public final class GroundTruth {
     }
 
     public void acknowledged(GeneratedRecord record, int partition, long offset, long timestamp) {
-        acknowledged.incrementAndGet();
-        if (record.kind() == RecordKind.POISON) {
-            poisonByKind
-                    .computeIfAbsent(record.poisonKind().label(), k -> new AtomicLong())
-                    .incrementAndGet();
-            DeadLetter letter =
-                    new DeadLetter(
-                            topic,
-                            partition,
-                            offset,
-                            Instant.ofEpochMilli(timestamp),
-                            record.poisonKind().label(),
-                            record.poisonReason(),
-                            record.poisonDetail(),
-                            Base64.getEncoder().encodeToString(record.value()));
-            synchronized (deadLetters) {
-                deadLetters.add(letter);
-            }
+        if (record.kind() != RecordKind.POISON) {
+            acknowledgedEvent(
+                    record.sourcePosition(), record.version(), partition, offset, timestamp);
             return;
         }
+        acknowledged.incrementAndGet();
+        poisonByKind
+                .computeIfAbsent(record.poisonKind().label(), k -> new AtomicLong())
+                .incrementAndGet();
+        DeadLetter letter =
+                new DeadLetter(
+                        topic,
+                        partition,
+                        offset,
+                        Instant.ofEpochMilli(timestamp),
+                        record.poisonKind().label(),
+                        record.poisonReason(),
+                        record.poisonDetail(),
+                        Base64.getEncoder().encodeToString(record.value()));
+        synchronized (deadLetters) {
+            deadLetters.add(letter);
+        }
+    }
+
+    /**
+     * An acknowledged event or duplicate, given only what the truth keeps of it: the producer
+     * callback's path, which need not hold on to the record's bytes until the acknowledgement.
+     */
+    public void acknowledgedEvent(
+            long sourcePosition,
+            CardTransactionSchemas version,
+            int partition,
+            long offset,
+            long timestamp) {
+        acknowledged.incrementAndGet();
         eventRecords.incrementAndGet();
-        recordsByVersion.incrementAndGet(record.version().ordinal());
-        firstArrival.merge(record.sourcePosition(), timestamp, partition, offset);
+        recordsByVersion.incrementAndGet(version.ordinal());
+        firstArrival.merge(sourcePosition, timestamp, partition, offset);
     }
 
     public void failed(GeneratedRecord record) {
+        failed(record.kind());
+    }
+
+    public void failed(RecordKind kind) {
         failed.incrementAndGet();
         failedByKind
-                .computeIfAbsent(record.kind().name().toLowerCase(), k -> new AtomicLong())
+                .computeIfAbsent(kind.name().toLowerCase(), k -> new AtomicLong())
                 .incrementAndGet();
     }
 
