@@ -30,7 +30,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
 
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
+    private final Duration startTimeout;
+    private KafkaRaftServer server;
     private final int port;
     private final int controllerPort;
     private final Path dataDir;
@@ -39,12 +41,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     private boolean closed;
 
     private EmbeddedKafka(
+            KafkaConfig config,
+            Duration startTimeout,
             KafkaRaftServer server,
             int port,
             int controllerPort,
             Path dataDir,
             String clusterId,
             RunFolder ownedFolder) {
+        this.config = config;
+        this.startTimeout = startTimeout;
         this.server = server;
         this.port = port;
         this.controllerPort = controllerPort;
@@ -110,7 +116,15 @@ public final class EmbeddedKafka implements AutoCloseable {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
                 controllerPort,
                 dataDir);
-        return new EmbeddedKafka(server, port, controllerPort, dataDir, clusterId, ownedFolder);
+        return new EmbeddedKafka(
+                config,
+                options.startTimeout(),
+                server,
+                port,
+                controllerPort,
+                dataDir,
+                clusterId,
+                ownedFolder);
     }
 
     /** {@code 127.0.0.1:PORT}, for {@code bootstrap.servers}. */
@@ -133,6 +147,46 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String clusterId() {
         return clusterId;
+    }
+
+    /**
+     * Restarts the broker in place, as a rolling restart of a one-node cluster would: a controlled
+     * shutdown, then a new broker on the same ports and log folder (no format), keeping every
+     * topic, record and committed offset. Clients reconnect on their own (producers retry; with
+     * idempotence, nothing is written twice).
+     *
+     * @return how long the broker did not serve (from the shutdown to {@code describeCluster}
+     *     answering again)
+     * @throws StackException of kind {@code INFRASTRUCTURE} when it does not come back
+     */
+    public synchronized Duration restart() {
+        if (closed) {
+            throw new IllegalStateException("Kafka broker on 127.0.0.1:" + port + " is closed");
+        }
+        long downNanos = System.nanoTime();
+        String where = "127.0.0.1:" + port + " (data in " + dataDir + ")";
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException e) {
+            throw StackException.infrastructure(
+                    "Kafka broker on " + where + " did not stop for a restart: " + e, e);
+        }
+        try {
+            server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+            awaitReady(bootstrapServers(), startTimeout);
+        } catch (RuntimeException e) {
+            throw StackException.infrastructure(
+                    "Kafka broker failed to restart on "
+                            + where
+                            + ": "
+                            + StackException.describe(e),
+                    e);
+        }
+        Duration down = Duration.ofNanos(System.nanoTime() - downNanos);
+        LOG.debug("Kafka broker on 127.0.0.1:{} restarted; down {} ms", port, down.toMillis());
+        return down;
     }
 
     /** Shuts the broker down and waits until it has; idempotent. */

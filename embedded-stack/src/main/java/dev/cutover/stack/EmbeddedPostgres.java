@@ -2,6 +2,7 @@ package dev.cutover.stack;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
     // Authentication is trust; any password is accepted. Never logged.
     private static final String PASSWORD = "postgres";
 
-    private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    private io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     private final int port;
     private final Path dataDir;
+    private final Path logFile;
+    private final Duration startTimeout;
     private final RunFolder ownedFolder;
     private boolean closed;
 
@@ -39,10 +42,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres server,
             int port,
             Path dataDir,
+            Path logFile,
+            Duration startTimeout,
             RunFolder ownedFolder) {
         this.server = server;
         this.port = port;
         this.dataDir = dataDir;
+        this.logFile = logFile;
+        this.startTimeout = startTimeout;
         this.ownedFolder = ownedFolder;
     }
 
@@ -63,19 +70,34 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Path logFile = serviceDir.resolve("postgres.log");
         requireUserNamespaceWhenRoot();
         long startNanos = System.nanoTime();
-        io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres server =
+                launch(port, dataDir, logFile, options.startTimeout());
+        LOG.info(
+                "PostgreSQL ready on 127.0.0.1:{} in {} ms (data in {})",
+                port,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+                dataDir);
+        return new EmbeddedPostgres(
+                server, port, dataDir, logFile, options.startTimeout(), ownedFolder);
+    }
+
+    /**
+     * Starts the server on an existing data folder, or runs {@code initdb} first when the folder
+     * holds no cluster yet ({@code postgresql.conf} missing).
+     */
+    private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres launch(
+            int port, Path dataDir, Path logFile, Duration startTimeout) {
         try {
-            server =
-                    io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-                            .setPort(port)
-                            .setDataDirectory(dataDir)
-                            .setCleanDataDirectory(false)
-                            .setPGStartupWait(options.startTimeout())
-                            .setServerConfig("listen_addresses", "127.0.0.1")
-                            .setLocaleConfig("locale", "C")
-                            .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                            .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                            .start();
+            return io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(startTimeout)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setLocaleConfig("locale", "C")
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
         } catch (IOException | RuntimeException e) {
             throw StackException.infrastructure(
                     "PostgreSQL failed to start on 127.0.0.1:"
@@ -88,12 +110,31 @@ public final class EmbeddedPostgres implements AutoCloseable {
                             + logFile,
                     e);
         }
-        LOG.info(
-                "PostgreSQL ready on 127.0.0.1:{} in {} ms (data in {})",
-                port,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
-                dataDir);
-        return new EmbeddedPostgres(server, port, dataDir, ownedFolder);
+    }
+
+    /**
+     * Restarts the server in place, as an operator's {@code pg_ctl restart} would: stops it ({@code
+     * pg_ctl stop -m fast}, which ends every client connection) and starts it again on the same
+     * port and data folder, keeping every committed row. Clients must reconnect.
+     *
+     * @return how long the server did not accept connections (from the stop to ready)
+     * @throws StackException of kind {@code INFRASTRUCTURE} when it does not come back
+     */
+    public synchronized Duration restart() {
+        if (closed) {
+            throw new IllegalStateException("PostgreSQL on 127.0.0.1:" + port + " is closed");
+        }
+        long downNanos = System.nanoTime();
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw StackException.infrastructure(
+                    "PostgreSQL on 127.0.0.1:" + port + " did not stop for a restart: " + e, e);
+        }
+        server = launch(port, dataDir, logFile, startTimeout);
+        Duration down = Duration.ofNanos(System.nanoTime() - downNanos);
+        LOG.debug("PostgreSQL on 127.0.0.1:{} restarted; down {} ms", port, down.toMillis());
+        return down;
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:PORT/postgres}. */

@@ -188,6 +188,34 @@ public final class EmbeddedStack implements AutoCloseable {
         return Optional.ofNullable(postgres);
     }
 
+    /**
+     * Restarts the Kafka broker in place (same port, same data); see {@link
+     * EmbeddedKafka#restart()}.
+     *
+     * @return how long the broker was down
+     */
+    public Duration restartKafka() {
+        Duration down =
+                kafka().orElseThrow(() -> new IllegalStateException("Kafka was not started"))
+                        .restart();
+        LOG.info("Kafka broker restarted in place; down {} ms", down.toMillis());
+        return down;
+    }
+
+    /**
+     * Restarts PostgreSQL in place (same port, same data); see {@link EmbeddedPostgres#restart()}.
+     *
+     * @return how long the server was down
+     */
+    public Duration restartPostgres() {
+        Duration down =
+                postgres()
+                        .orElseThrow(() -> new IllegalStateException("PostgreSQL was not started"))
+                        .restart();
+        LOG.info("PostgreSQL restarted in place; down {} ms", down.toMillis());
+        return down;
+    }
+
     /** The run folder holding each service's data and logs. */
     public Path runDir() {
         return folder.path();
