@@ -93,6 +93,9 @@ public final class HtmlRenderer {
         if (!report.latency().isEmpty()) {
             latency(h, report.latency());
         }
+        if (!report.faults().isEmpty()) {
+            faults(h, report.faults());
+        }
         h.append(
                 "<section><h2>Checks</h2><table><tr><th>suite</th><th>check</th><th>result</th><th>detail</th></tr>");
         for (Check check : report.checks()) {
@@ -258,6 +261,30 @@ public final class HtmlRenderer {
         rows(h, "Rows only in left", r.onlyInLeftSamples());
         rows(h, "Rows only in right", r.onlyInRightSamples());
         h.append("</section>\n");
+    }
+
+    private static void faults(StringBuilder h, List<InjectedFault> faults) {
+        h.append("<section><h2>Faults injected</h2><table><tr><th>fault</th><th>injected</th>")
+                .append("<th>simulated time</th><th>back</th><th>down</th><th>outcome</th></tr>");
+        for (InjectedFault f : faults) {
+            h.append("<tr><td>")
+                    .append(html(f.kind()))
+                    .append("</td><td>")
+                    .append(f.startedAt())
+                    .append("</td><td>")
+                    .append(f.simulatedAt())
+                    .append("</td><td class=\"")
+                    .append(f.recoveredAt() == null ? "ko\">never" : "ok\">" + f.recoveredAt())
+                    .append("</td><td>")
+                    .append(
+                            f.downtime() == null
+                                    ? ""
+                                    : Format.seconds(f.downtime().toMillis() / 1000.0))
+                    .append("</td><td>")
+                    .append(html(f.outcome()))
+                    .append("</td></tr>");
+        }
+        h.append("</table></section>\n");
     }
 
     private static void card(StringBuilder h, String label, long value, boolean bad) {

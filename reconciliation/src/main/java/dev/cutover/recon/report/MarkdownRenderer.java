@@ -85,6 +85,30 @@ public final class MarkdownRenderer {
             }
             md.append('\n');
         }
+        if (!report.faults().isEmpty()) {
+            md.append(
+                    "## Faults injected\n\n| fault | injected | simulated time | back | down |"
+                            + " outcome |\n|---|---|---|---|--:|---|\n");
+            for (InjectedFault f : report.faults()) {
+                md.append("| ")
+                        .append(Format.md(f.kind()))
+                        .append(" | ")
+                        .append(f.startedAt())
+                        .append(" | ")
+                        .append(f.simulatedAt())
+                        .append(" | ")
+                        .append(f.recoveredAt() == null ? "never" : f.recoveredAt().toString())
+                        .append(" | ")
+                        .append(
+                                f.downtime() == null
+                                        ? ""
+                                        : Format.seconds(f.downtime().toMillis() / 1000.0))
+                        .append(" | ")
+                        .append(Format.md(f.outcome()))
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
         md.append("## Checks\n\n| suite | check | result | detail |\n|---|---|---|---|\n");
         for (Check check : report.checks()) {
             md.append("| ")
