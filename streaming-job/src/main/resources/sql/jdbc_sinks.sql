@@ -9,8 +9,12 @@
 -- -Duser.timezone=UTC (Managed Flink does) for the TIMESTAMPTZ columns to get the right instant.
 --
 -- Placeholders: ${JDBC_URL}, ${JDBC_USER}, ${JDBC_PASSWORD}, ${SCHEMA}, ${BATCH_SIZE},
--- ${FLUSH_INTERVAL}, ${MAX_RETRIES}. The connector's defaults (100 rows / 1 s) are far too small
--- for throughput (streaming-job/README.md has the measurement).
+-- ${FLUSH_INTERVAL}, ${MAX_RETRIES}, ${SINK_PARALLELISM?}. The connector's defaults (100 rows / 1 s)
+-- are far too small for throughput (streaming-job/README.md has the measurement).
+-- 'sink.parallelism' is optional (${NAME?}: SqlScript leaves the line out when option
+-- sink.parallelism is 0):
+-- unset, the sinks run at the job's parallelism, chained to the transform; set, the planner adds
+-- a shuffle by primary key in front of them.
 CREATE TEMPORARY TABLE card_transactions_sink (
     transaction_id    STRING         NOT NULL,
     account_id        STRING         NOT NULL,
@@ -33,6 +37,7 @@ CREATE TEMPORARY TABLE card_transactions_sink (
     'table-name' = '${SCHEMA}.card_transactions',
     'sink.buffer-flush.max-rows' = '${BATCH_SIZE}',
     'sink.buffer-flush.interval' = '${FLUSH_INTERVAL}',
+    'sink.parallelism' = '${SINK_PARALLELISM?}',
     'sink.max-retries' = '${MAX_RETRIES}'
 );
 
@@ -53,6 +58,7 @@ CREATE TEMPORARY TABLE account_hourly_spend_sink (
     'table-name' = '${SCHEMA}.account_hourly_spend',
     'sink.buffer-flush.max-rows' = '${BATCH_SIZE}',
     'sink.buffer-flush.interval' = '${FLUSH_INTERVAL}',
+    'sink.parallelism' = '${SINK_PARALLELISM?}',
     'sink.max-retries' = '${MAX_RETRIES}'
 );
 
@@ -74,5 +80,6 @@ CREATE TEMPORARY TABLE dead_letters_sink (
     'table-name' = '${SCHEMA}.dead_letters',
     'sink.buffer-flush.max-rows' = '${BATCH_SIZE}',
     'sink.buffer-flush.interval' = '${FLUSH_INTERVAL}',
+    'sink.parallelism' = '${SINK_PARALLELISM?}',
     'sink.max-retries' = '${MAX_RETRIES}'
 );

@@ -102,7 +102,8 @@ class FailoverITCase {
                 records,
                 WriterSchemasFactory.registry(stack.schemaRegistryUrl(), ""),
                 new StreamPipeline.EventTime(options.maxOutOfOrderness(), options.idleTimeout()),
-                options.stateTtl());
+                options.stateTtl(),
+                options.testDefect());
         JdbcSinks.register(tEnv, options);
         TableResult result = StreamPipeline.inserts(tEnv).execute();
         JobClient job = result.getJobClient().orElseThrow();

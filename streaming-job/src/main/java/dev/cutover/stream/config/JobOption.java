@@ -28,6 +28,10 @@ public enum JobOption {
     SINK_BATCH_SIZE("sink.batch-size", "5000", "rows per JDBC batch (connector default 100)"),
     SINK_FLUSH_INTERVAL("sink.flush-interval", "500ms", "longest a row waits in the JDBC buffer"),
     SINK_MAX_RETRIES("sink.max-retries", "3", "JDBC retries of a failed batch"),
+    SINK_PARALLELISM(
+            "sink.parallelism",
+            "0",
+            "parallelism of the JDBC sinks (0: the job's, chained to the transform)"),
     PARALLELISM("parallelism", "0", "job parallelism (0: the cluster's default)"),
     CHECKPOINT_INTERVAL("checkpoint.interval", "10s", "exactly-once checkpoint interval"),
     CHECKPOINT_DIR(
@@ -48,7 +52,13 @@ public enum JobOption {
             "state TTL of dedup and hourly state (0: keep forever; a duplicate after the TTL is"
                     + " written again)"),
     MINI_BATCH_LATENCY(
-            "mini-batch.latency", "500ms", "mini-batch buffering of the aggregation (0: off)");
+            "mini-batch.latency", "500ms", "mini-batch buffering of the aggregation (0: off)"),
+    TEST_DEFECT(
+            "test.defect",
+            "",
+            "TEST ONLY: inject a known defect to prove the parity gate catches it"
+                    + " (fx-round-down: to_usd rounds DOWN instead of HALF_EVEN); never set it in"
+                    + " production");
 
     private final String key;
     private final String defaultValue;

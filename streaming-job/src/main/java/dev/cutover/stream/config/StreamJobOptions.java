@@ -27,6 +27,7 @@ public record StreamJobOptions(
         int sinkBatchSize,
         Duration sinkFlushInterval,
         int sinkMaxRetries,
+        int sinkParallelism,
         int parallelism,
         Duration checkpointInterval,
         String checkpointDir,
@@ -36,6 +37,7 @@ public record StreamJobOptions(
         Duration idleTimeout,
         Duration stateTtl,
         Duration miniBatchLatency,
+        TestDefect testDefect,
         Map<String, String> kafkaProperties) {
 
     /** The property group Managed Flink passes the settings in. */
@@ -71,6 +73,7 @@ public record StreamJobOptions(
                 sinkBatchSize,
                 sinkFlushInterval,
                 sinkMaxRetries,
+                sinkParallelism,
                 parallelism,
                 checkpointInterval,
                 dir,
@@ -80,6 +83,7 @@ public record StreamJobOptions(
                 idleTimeout,
                 stateTtl,
                 miniBatchLatency,
+                testDefect,
                 kafkaProperties);
     }
 
@@ -121,6 +125,7 @@ public record StreamJobOptions(
                 r.integer(JobOption.SINK_BATCH_SIZE, 1),
                 r.duration(JobOption.SINK_FLUSH_INTERVAL),
                 r.integer(JobOption.SINK_MAX_RETRIES, 0),
+                r.integer(JobOption.SINK_PARALLELISM, 0),
                 r.integer(JobOption.PARALLELISM, 0),
                 r.positiveDuration(JobOption.CHECKPOINT_INTERVAL),
                 r.string(JobOption.CHECKPOINT_DIR),
@@ -130,6 +135,7 @@ public record StreamJobOptions(
                 r.duration(JobOption.IDLE_TIMEOUT),
                 r.duration(JobOption.STATE_TTL),
                 r.duration(JobOption.MINI_BATCH_LATENCY),
+                r.testDefect(JobOption.TEST_DEFECT),
                 kafka);
     }
 
@@ -168,6 +174,7 @@ public record StreamJobOptions(
         shown.put(JobOption.JDBC_SCHEMA.key(), jdbcSchema);
         shown.put(JobOption.SINK_BATCH_SIZE.key(), sinkBatchSize);
         shown.put(JobOption.SINK_FLUSH_INTERVAL.key(), sinkFlushInterval);
+        shown.put(JobOption.SINK_PARALLELISM.key(), sinkParallelism);
         shown.put(JobOption.PARALLELISM.key(), parallelism);
         shown.put(JobOption.CHECKPOINT_INTERVAL.key(), checkpointInterval);
         shown.put(JobOption.CHECKPOINT_DIR.key(), checkpointDir);
@@ -176,6 +183,9 @@ public record StreamJobOptions(
         shown.put(JobOption.IDLE_TIMEOUT.key(), idleTimeout);
         shown.put(JobOption.STATE_TTL.key(), stateTtl);
         shown.put(JobOption.MINI_BATCH_LATENCY.key(), miniBatchLatency);
+        if (testDefect != TestDefect.NONE) {
+            shown.put(JobOption.TEST_DEFECT.key(), testDefect.optionValue());
+        }
         kafkaProperties.forEach(
                 (k, v) -> shown.put(KAFKA_PREFIX + k, secretKafkaKey(k) ? "***" : v));
         return "StreamJobOptions" + shown;
@@ -268,6 +278,14 @@ public record StreamJobOptions(
         Duration duration(JobOption option) {
             try {
                 return Durations.parse(required(option));
+            } catch (IllegalArgumentException e) {
+                throw bad(option, e.getMessage());
+            }
+        }
+
+        TestDefect testDefect(JobOption option) {
+            try {
+                return TestDefect.parse(string(option));
             } catch (IllegalArgumentException e) {
                 throw bad(option, e.getMessage());
             }

@@ -44,14 +44,17 @@ public final class FirstArrivalFunction extends KeyedProcessFunction<String, Row
 
     @Override
     public void processElement(Row row, Context context, Collector<Row> out) throws Exception {
+        // The kept row is a copy of its own, whatever the input's object reuse.
         Row current = winner.value();
         if (current == null) {
-            winner.update(row);
-            out.collect(withKind(row, RowKind.INSERT));
+            Row inserted = withKind(row, RowKind.INSERT);
+            winner.update(inserted);
+            out.collect(inserted);
         } else if (earlier(row, current)) {
-            winner.update(row);
+            Row updated = withKind(row, RowKind.UPDATE_AFTER);
+            winner.update(updated);
             out.collect(withKind(current, RowKind.UPDATE_BEFORE));
-            out.collect(withKind(row, RowKind.UPDATE_AFTER));
+            out.collect(updated);
         }
     }
 

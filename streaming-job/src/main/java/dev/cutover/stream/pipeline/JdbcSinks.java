@@ -12,13 +12,24 @@ public final class JdbcSinks {
     public static void register(TableEnvironment tEnv, StreamJobOptions options) {
         Map<String, String> placeholders =
                 Map.of(
-                        "JDBC_URL", withBatchRewrite(options.jdbcUrl()),
-                        "JDBC_USER", options.jdbcUser(),
-                        "JDBC_PASSWORD", options.jdbcPassword(),
-                        "SCHEMA", options.jdbcSchema(),
-                        "BATCH_SIZE", Integer.toString(options.sinkBatchSize()),
-                        "FLUSH_INTERVAL", Durations.flink(options.sinkFlushInterval()),
-                        "MAX_RETRIES", Integer.toString(options.sinkMaxRetries()));
+                        "JDBC_URL",
+                        withBatchRewrite(options.jdbcUrl()),
+                        "JDBC_USER",
+                        options.jdbcUser(),
+                        "JDBC_PASSWORD",
+                        options.jdbcPassword(),
+                        "SCHEMA",
+                        options.jdbcSchema(),
+                        "BATCH_SIZE",
+                        Integer.toString(options.sinkBatchSize()),
+                        "FLUSH_INTERVAL",
+                        Durations.flink(options.sinkFlushInterval()),
+                        "MAX_RETRIES",
+                        Integer.toString(options.sinkMaxRetries()),
+                        "SINK_PARALLELISM",
+                        options.sinkParallelism() == 0
+                                ? ""
+                                : Integer.toString(options.sinkParallelism()));
         SqlScript.load("sql/jdbc_sinks.sql", placeholders).forEach(tEnv::executeSql);
     }
 

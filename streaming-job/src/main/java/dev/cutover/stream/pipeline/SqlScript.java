@@ -13,10 +13,14 @@ import java.util.regex.Pattern;
 /**
  * A commented SQL resource file (nexmark style): {@code --} comment lines, statements ending with
  * {@code ;} at the end of a line, and {@code ${NAME}} placeholders replaced as SQL string content
- * (single quotes doubled). Production and tests load the very same files.
+ * (single quotes doubled). An optional connector option is a line of its own {@code 'key' =
+ * '${NAME?}',}: it is left out when {@code NAME} is given as the empty string. Production and tests
+ * load the very same files.
  */
 public final class SqlScript {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)\\??}");
+    private static final Pattern OPTION_LINE =
+            Pattern.compile("\\s*'[^']+'\\s*=\\s*'\\$\\{([A-Z_]+)\\?}',\\s*");
 
     private SqlScript() {}
 
@@ -42,7 +46,7 @@ public final class SqlScript {
 
     static String substitute(String sql, Map<String, String> placeholders, String resource) {
         StringBuilder out = new StringBuilder();
-        Matcher m = PLACEHOLDER.matcher(stripComments(sql));
+        Matcher m = PLACEHOLDER.matcher(withoutEmptyOptions(stripComments(sql), placeholders));
         while (m.find()) {
             String value = placeholders.get(m.group(1));
             if (value == null) {
@@ -52,6 +56,18 @@ public final class SqlScript {
             m.appendReplacement(out, Matcher.quoteReplacement(value.replace("'", "''")));
         }
         m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Drops the option lines {@code 'key' = '${NAME?}',} whose {@code NAME} is given as "". */
+    private static String withoutEmptyOptions(String sql, Map<String, String> placeholders) {
+        StringBuilder out = new StringBuilder();
+        for (String line : sql.split("\n", -1)) {
+            Matcher option = OPTION_LINE.matcher(line);
+            if (!(option.matches() && "".equals(placeholders.get(option.group(1))))) {
+                out.append(line).append('\n');
+            }
+        }
         return out.toString();
     }
 

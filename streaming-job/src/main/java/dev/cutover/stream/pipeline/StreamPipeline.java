@@ -1,5 +1,6 @@
 package dev.cutover.stream.pipeline;
 
+import dev.cutover.stream.config.TestDefect;
 import dev.cutover.stream.functions.DeadLetterRows;
 import dev.cutover.stream.functions.DecodeFunction;
 import dev.cutover.stream.functions.FirstArrivalFunction;
@@ -43,7 +44,8 @@ public final class StreamPipeline {
             DataStream<KafkaRecord> records,
             WriterSchemasFactory writerSchemas,
             EventTime eventTime,
-            Duration stateTtl) {
+            Duration stateTtl,
+            TestDefect defect) {
         SingleOutputStreamOperator<Row> decoded =
                 records.process(new DecodeFunction(writerSchemas))
                         .name("decode-confluent-avro")
@@ -52,7 +54,7 @@ public final class StreamPipeline {
         DataStream<Row> deadLetters = decoded.getSideOutput(DecodeFunction.DEAD_LETTERS);
         tEnv.createTemporaryView(
                 DEAD_LETTER_VIEW, tEnv.fromDataStream(deadLetters, DeadLetterRows.tableSchema()));
-        registerDecoded(tEnv, withEventTime(decoded, eventTime), stateTtl);
+        registerDecoded(tEnv, withEventTime(decoded, eventTime), stateTtl, defect);
     }
 
     /** Event time from {@code event_time}, bounded out-of-orderness, idle-input timeout. */
@@ -76,7 +78,10 @@ public final class StreamPipeline {
      * #FIRST_ARRIVALS}, then registers the transform views over it.
      */
     public static void registerDecoded(
-            StreamTableEnvironment tEnv, DataStream<Row> decoded, Duration stateTtl) {
+            StreamTableEnvironment tEnv,
+            DataStream<Row> decoded,
+            Duration stateTtl,
+            TestDefect defect) {
         DataStream<Row> firstArrivals =
                 decoded.keyBy(
                                 row -> (String) row.getField(TransactionRows.TRANSACTION_ID),
@@ -89,15 +94,16 @@ public final class StreamPipeline {
                 FIRST_ARRIVALS,
                 tEnv.fromChangelogStream(
                         firstArrivals, TransactionRows.tableSchema(), ChangelogMode.all()));
-        registerTransforms(tEnv);
+        registerTransforms(tEnv, defect);
     }
 
     /**
      * Registers the business-rule functions and the views {@code card_transactions_out} and {@code
-     * account_hourly_spend_out} over an existing {@link #FIRST_ARRIVALS}.
+     * account_hourly_spend_out} over an existing {@link #FIRST_ARRIVALS}; {@code defect} is {@link
+     * TestDefect#NONE} except in a test of the parity gate.
      */
-    public static void registerTransforms(TableEnvironment tEnv) {
-        BusinessRules.register(tEnv);
+    public static void registerTransforms(TableEnvironment tEnv, TestDefect defect) {
+        BusinessRules.register(tEnv, defect);
         execute(tEnv, "sql/card_transactions.sql");
         execute(tEnv, "sql/account_hourly_spend.sql");
     }

@@ -85,6 +85,37 @@ class OptionsLoaderTest {
     }
 
     @Test
+    void theTestDefectIsOffByDefaultAndOnlyKnownNamesAreAccepted() {
+        StreamJobOptions plain = OptionsLoader.load(REQUIRED);
+        assertThat(plain.testDefect()).isEqualTo(TestDefect.NONE);
+        assertThat(plain.toString()).doesNotContain("test.defect");
+        assertThat(OptionsLoader.load(concat(REQUIRED, "--test.defect", "none")).testDefect())
+                .isEqualTo(TestDefect.NONE);
+
+        StreamJobOptions defect =
+                OptionsLoader.load(concat(REQUIRED, "--test.defect", "fx-round-down"));
+        assertThat(defect.testDefect()).isEqualTo(TestDefect.FX_ROUND_DOWN);
+        assertThat(defect.toString()).contains("test.defect=fx-round-down");
+
+        assertThatThrownBy(() -> OptionsLoader.load(concat(REQUIRED, "--test.defect", "fx-up")))
+                .isInstanceOf(OptionsException.class)
+                .hasMessageContaining("bad value 'fx-up' for option 'test.defect' (command line)")
+                .hasMessageContaining("unknown test defect; known: fx-round-down");
+    }
+
+    @Test
+    void sinkParallelismDefaultsToTheJobsAndRejectsNegatives() {
+        assertThat(OptionsLoader.load(REQUIRED).sinkParallelism()).isZero();
+        assertThat(
+                        OptionsLoader.load(concat(REQUIRED, "--sink.parallelism", "3"))
+                                .sinkParallelism())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> OptionsLoader.load(concat(REQUIRED, "--sink.parallelism", "-1")))
+                .hasMessageContaining("'sink.parallelism'")
+                .hasMessageContaining("at least 0");
+    }
+
+    @Test
     void kafkaSecretsAreNeverShown() {
         StreamJobOptions options =
                 OptionsLoader.load(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cutover.stream.TestEvents.Event;
 import dev.cutover.stream.Truth;
 import dev.cutover.stream.Truth.Arrival;
+import dev.cutover.stream.config.TestDefect;
 import dev.cutover.stream.functions.TransactionRows;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class TransformSqlTest {
     private static final List<Arrival> ARRIVALS = new ArrayList<>();
+    private static final int AMOUNT_USD = 6;
 
     private static Map<String, List<Object>> cardTransactions;
     private static Map<String, List<Object>> hourlySpend;
@@ -38,7 +40,7 @@ class TransformSqlTest {
     static void runTransform() throws Exception {
         arrivals();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        StreamTableEnvironment tEnv = tableEnvironment(env);
+        StreamTableEnvironment tEnv = tableEnvironment(env, TestDefect.NONE);
         CloseableIterator<Row> cards =
                 tEnv.toChangelogStream(tEnv.from("card_transactions_out")).collectAsync();
         CloseableIterator<Row> hours =
@@ -228,9 +230,11 @@ class TransformSqlTest {
 
     /**
      * The job's transform (dedup + card_transactions.sql + account_hourly_spend.sql) over {@link
-     * #ARRIVALS} as decoded rows, at parallelism 2 so copies of a transaction cross subtasks.
+     * #ARRIVALS} as decoded rows, at parallelism 2 so copies of a transaction cross subtasks;
+     * {@code defect} as option {@code test.defect} injects it.
      */
-    static StreamTableEnvironment tableEnvironment(StreamExecutionEnvironment env) {
+    static StreamTableEnvironment tableEnvironment(
+            StreamExecutionEnvironment env, TestDefect defect) {
         env.setParallelism(2);
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
         tEnv.getConfig().set("table.local-time-zone", "UTC");
@@ -266,7 +270,8 @@ class TransformSqlTest {
                 StreamPipeline.withEventTime(
                         decoded,
                         new StreamPipeline.EventTime(Duration.ofSeconds(5), Duration.ZERO)),
-                Duration.ZERO);
+                Duration.ZERO,
+                defect);
         return tEnv;
     }
 
@@ -293,6 +298,41 @@ class TransformSqlTest {
         Truth.hourlySpend(ARRIVALS).forEach((k, v) -> expected.put(v.get(0) + "|" + v.get(1), v));
         assertThat(actual).isEqualTo(expected);
         assertThat(actual).containsKey("acct-1|2026-11-23T09:00:00Z");
+    }
+
+    /**
+     * The test-only defect (option {@code test.defect=fx-round-down}) changes the transform's
+     * output: amount_usd rounds DOWN where the model rounds HALF_EVEN up, nothing else differs.
+     */
+    @Test
+    void theFxRoundDownDefectMakesAmountUsdDifferFromTheModel() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamTableEnvironment tEnv = tableEnvironment(env, TestDefect.FX_ROUND_DOWN);
+        CloseableIterator<Row> cards =
+                tEnv.toChangelogStream(tEnv.from("card_transactions_out")).collectAsync();
+        env.execute("transform-sql-test-defect");
+        Map<String, List<Object>> defective = materialize(cards, 1);
+
+        Map<String, List<Object>> truth = Truth.cardTransactions(ARRIVALS);
+        assertThat(defective.keySet()).isEqualTo(truth.keySet());
+        List<String> differ = new ArrayList<>();
+        defective.forEach(
+                (id, row) -> {
+                    List<Object> expected = truth.get(id);
+                    for (int i = 0; i < row.size(); i++) {
+                        if (i != AMOUNT_USD) {
+                            assertThat(row.get(i))
+                                    .as(id + " column " + i)
+                                    .isEqualTo(expected.get(i));
+                        }
+                    }
+                    if (!row.get(AMOUNT_USD).equals(expected.get(AMOUNT_USD))) {
+                        differ.add(id);
+                    }
+                });
+        // 3.255 -> 3.25 (not 3.26), 0.005025 -> 0.00, 4.015 -> 4.01, the MXN amount one cent less
+        assertThat(differ).containsExactlyInAnyOrder("fx-half-odd", "fx-jpy", "fx-mxn", "late");
+        assertThat(defective.get("fx-half-odd").get(AMOUNT_USD)).isEqualTo(new BigDecimal("3.25"));
     }
 
     /** Applies a changelog to a map keyed by its first {@code keyColumns}. */
