@@ -6,6 +6,7 @@ import dev.cutover.cli.check.CheckCommand;
 import dev.cutover.cli.demo.DemoCommand;
 import dev.cutover.cli.generate.GenerateCommand;
 import dev.cutover.cli.reconcile.ReconcileCommand;
+import dev.cutover.cli.run.RunCommand;
 import dev.cutover.cli.stack.StackCommand;
 import dev.cutover.cli.stream.StreamCommand;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             DemoCommand.class,
+            RunCommand.class,
             StackCommand.class,
             CheckCommand.class,
             GenerateCommand.class,

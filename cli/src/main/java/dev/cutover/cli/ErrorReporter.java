@@ -1,6 +1,7 @@
 package dev.cutover.cli;
 
 import dev.cutover.model.registry.SchemaRegistryException;
+import dev.cutover.recon.ReconException;
 import dev.cutover.stack.StackException;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -63,6 +64,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                 default -> ExitCode.BAD_INPUT;
             };
         }
+        if (ex instanceof ReconException recon) {
+            return recon.kind() == ReconException.Kind.BAD_INPUT
+                    ? ExitCode.BAD_INPUT
+                    : ExitCode.INFRASTRUCTURE;
+        }
         if (ex instanceof IllegalArgumentException) {
             return ExitCode.BAD_INPUT;
         }
@@ -74,8 +80,12 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                 ex instanceof CutoverException
                         || ex instanceof StackException
                         || ex instanceof SchemaRegistryException
+                        || ex instanceof ReconException
                         || ex instanceof IllegalArgumentException;
         String message = ex.getMessage() == null ? "" : ex.getMessage();
+        if (ex instanceof java.sql.SQLException && !message.isBlank()) {
+            return "database: " + firstLine(message);
+        }
         if (known && !message.isBlank()) {
             return firstLine(message);
         }

@@ -95,6 +95,14 @@ public final class BatchCommand implements Callable<Integer> {
     String driverMemory;
 
     @Option(
+            names = "--spark-submit",
+            paramLabel = "FILE",
+            description =
+                    "An installed Spark's spark-submit to run the job with (default: Spark's"
+                            + " SparkSubmit from the jars next to the job, in a child JVM).")
+    Path sparkSubmit;
+
+    @Option(
             names = "--batch-jar",
             paramLabel = "FILE",
             description = "The job jar (default: found in the distribution or the source tree).")
@@ -105,17 +113,22 @@ public final class BatchCommand implements Callable<Integer> {
         List<String> arguments = jobArguments();
         BatchJarLocator.BatchJar jar = new BatchJarLocator().locate(batchJar);
         List<String> command =
-                SparkSubmitCommand.of(
-                        Path.of(System.getProperty("java.home")),
-                        jar,
-                        driverMemory,
-                        sparkMaster,
-                        arguments);
+                sparkSubmit == null
+                        ? SparkSubmitCommand.of(
+                                Path.of(System.getProperty("java.home")),
+                                jar,
+                                driverMemory,
+                                sparkMaster,
+                                arguments)
+                        : SparkSubmitCommand.external(
+                                sparkSubmit, jar, driverMemory, sparkMaster, arguments);
         Path log = Files.createTempFile("cutover-batch-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectError(log.toFile());
         Map<String, String> environment = builder.environment();
         target.jdbcPassword().ifPresent(password -> environment.put("JDBC_PASSWORD", password));
+        target.registryUserInfo()
+                .ifPresent(userInfo -> environment.put("SCHEMA_REGISTRY_USER_INFO", userInfo));
         PrintWriter out = spec.commandLine().getOut();
         Process process = builder.start();
         try (BufferedReader lines =

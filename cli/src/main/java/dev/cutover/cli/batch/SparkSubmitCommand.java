@@ -72,4 +72,23 @@ public final class SparkSubmitCommand {
         command.addAll(jobArguments);
         return command;
     }
+
+    /**
+     * The same run through an installed Spark's {@code spark-submit} (a cluster's client): {@code
+     * spark-submit --master M --driver-memory X --class BatchMain job.jar <job arguments>}.
+     */
+    public static List<String> external(
+            Path sparkSubmit,
+            BatchJarLocator.BatchJar batchJar,
+            String driverMemory,
+            String master,
+            List<String> jobArguments) {
+        List<String> command = new ArrayList<>();
+        command.add(sparkSubmit.toString());
+        command.addAll(List.of("--master", master, "--driver-memory", driverMemory));
+        command.addAll(List.of("--class", MAIN_CLASS));
+        command.add(batchJar.jar().toString());
+        command.addAll(jobArguments);
+        return command;
+    }
 }

@@ -35,6 +35,14 @@ public final class TargetOptions {
     String schemaRegistryUrl;
 
     @Option(
+            names = "--schema-registry-credentials-file",
+            paramLabel = "FILE",
+            description =
+                    "File holding user:password for the schema registry (else env"
+                            + " SCHEMA_REGISTRY_USER_INFO).")
+    Path registryCredentialsFile;
+
+    @Option(
             names = "--jdbc-url",
             paramLabel = "URL",
             defaultValue = "${env:JDBC_URL}",
@@ -108,10 +116,23 @@ public final class TargetOptions {
         } catch (IllegalArgumentException e) {
             throw CutoverException.badInput("--schema-registry: " + e.getMessage());
         }
-        String userInfo = System.getenv("SCHEMA_REGISTRY_USER_INFO");
-        return present(userInfo)
-                ? config.withCredentials(BasicCredentials.parse(userInfo))
-                : config;
+        Optional<String> userInfo = registryUserInfo();
+        try {
+            return userInfo.isPresent()
+                    ? config.withCredentials(BasicCredentials.parse(userInfo.get()))
+                    : config;
+        } catch (IllegalArgumentException e) {
+            throw CutoverException.badInput("schema registry credentials: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The registry's {@code user:password}: from {@code --schema-registry-credentials-file}, else
+     * env {@code SCHEMA_REGISTRY_USER_INFO}.
+     */
+    public Optional<String> registryUserInfo() {
+        return secret(registryCredentialsFile, "--schema-registry-credentials-file")
+                .or(() -> env("SCHEMA_REGISTRY_USER_INFO"));
     }
 
     public String jdbcUrl() {
@@ -124,15 +145,22 @@ public final class TargetOptions {
 
     /** The password from {@code --jdbc-password-file}, else env {@code JDBC_PASSWORD}. */
     public Optional<String> jdbcPassword() {
-        if (jdbcPasswordFile != null) {
-            try {
-                return Optional.of(Files.readString(jdbcPasswordFile).strip());
-            } catch (IOException e) {
-                throw CutoverException.badInput(
-                        "cannot read --jdbc-password-file " + jdbcPasswordFile);
-            }
+        return secret(jdbcPasswordFile, "--jdbc-password-file").or(() -> env("JDBC_PASSWORD"));
+    }
+
+    private static Optional<String> secret(Path file, String option) {
+        if (file == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(System.getenv("JDBC_PASSWORD")).filter(TargetOptions::present);
+        try {
+            return Optional.of(Files.readString(file).strip());
+        } catch (IOException e) {
+            throw CutoverException.badInput("cannot read " + option + " " + file);
+        }
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(TargetOptions::present);
     }
 
     private static String require(String value, String option, String env) {

@@ -106,6 +106,27 @@ public final class FlinkRestSubmitter {
         return jobId;
     }
 
+    /** The job's state ({@code RUNNING}, {@code RESTARTING}, {@code FAILED}, …). */
+    public String jobState(String jobId) {
+        return send(
+                        HttpRequest.newBuilder(base.resolve(base.getPath() + "/jobs/" + jobId))
+                                .GET()
+                                .build(),
+                        "read the job's state")
+                .path("state")
+                .asText("UNKNOWN");
+    }
+
+    /** Cancels the job ({@code PATCH /jobs/{id}?mode=cancel}). */
+    public void cancel(String jobId) {
+        send(
+                HttpRequest.newBuilder(
+                                base.resolve(base.getPath() + "/jobs/" + jobId + "?mode=cancel"))
+                        .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                "cancel the job");
+    }
+
     private JsonNode send(HttpRequest request, String what) {
         try {
             HttpResponse<String> response =
@@ -122,7 +143,8 @@ public final class FlinkRestSubmitter {
                                 + firstLine(response.body()),
                         null);
             }
-            return json.readTree(response.body());
+            String body = response.body();
+            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
         } catch (IOException e) {
             throw CutoverException.infrastructure(
                     "Flink at " + base + " is unreachable (" + what + "): " + e, e);

@@ -5,9 +5,7 @@ import dev.cutover.cli.options.TargetOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -32,6 +30,9 @@ import picocli.CommandLine.Spec;
                     + " cluster with --flink-rest."
         })
 public final class StreamCommand implements Callable<Integer> {
+    /** The job option {@code --inject-defect} sets (test only). */
+    public static final String TEST_DEFECT_OPTION = "test.defect";
+
     @Spec CommandSpec spec;
     @Mixin TargetOptions target;
 
@@ -92,6 +93,18 @@ public final class StreamCommand implements Callable<Integer> {
             description = "Any other job option (see streaming-job/README.md), repeatable.")
     Map<String, String> jobOptions = new LinkedHashMap<>();
 
+    /**
+     * TEST ONLY, hidden: job option {@code test.defect} (e.g. {@code fx-round-down}), a known
+     * defect that a test of the parity gate injects to show the gate catches it. The job rejects
+     * unknown names (exit 2) and logs a warning when one is on.
+     */
+    @Option(
+            names = "--inject-defect",
+            paramLabel = "NAME",
+            hidden = true,
+            description = "TEST ONLY: inject a known defect into the job (fx-round-down).")
+    String injectDefect;
+
     @Option(
             names = "--heap",
             paramLabel = "SIZE",
@@ -120,10 +133,7 @@ public final class StreamCommand implements Callable<Integer> {
                 .forEach(k -> options.put("kafka." + k, kafka.getProperty(k)));
         options.put("topic", target.topic());
         options.put("schema.registry.url", target.registryConfig().baseUrl().toString());
-        String userInfo = System.getenv("SCHEMA_REGISTRY_USER_INFO");
-        if (userInfo != null && !userInfo.isBlank()) {
-            options.put("schema.registry.user-info", userInfo);
-        }
+        target.registryUserInfo().ifPresent(u -> options.put("schema.registry.user-info", u));
         options.put("jdbc.url", target.jdbcUrl());
         if (target.jdbcUser() == null || target.jdbcUser().isBlank()) {
             throw CutoverException.badInput(
@@ -138,18 +148,35 @@ public final class StreamCommand implements Callable<Integer> {
         options.put("group.id", groupId);
         options.put("bounded", Boolean.toString(bounded));
         options.putAll(jobOptions);
+        if (injectDefect != null) {
+            options.put(TEST_DEFECT_OPTION, injectDefect);
+        }
         return options;
+    }
+
+    /**
+     * Starts the job where this command's flags say (a cluster's REST API, else a local cluster)
+     * and returns it running; closing it stops the job (on a cluster only when {@code
+     * cancelOnClose}).
+     */
+    public StreamDeployment deploy(boolean cancelOnClose) throws IOException {
+        Map<String, String> options = jobOptions();
+        StreamJarLocator.StreamJar job = new StreamJarLocator().locate(streamJar);
+        if (flinkRest != null && !flinkRest.isBlank()) {
+            return RestStreamDeployment.submit(
+                    new FlinkRestSubmitter(flinkRest), job, options, parallelism, cancelOnClose);
+        }
+        job.requireFlinkLib();
+        return LocalStreamDeployment.start(job, options, heap);
     }
 
     private int submit(
             StreamJarLocator.StreamJar job, Map<String, String> options, PrintWriter out) {
         FlinkRestSubmitter flink = new FlinkRestSubmitter(flinkRest);
-        String jarId = flink.upload(job.jar());
-        List<String> args = new ArrayList<>();
-        options.forEach((k, v) -> args.add("--" + k + "=" + v));
-        String jobId = flink.run(jarId, LocalFlinkCommand.MAIN_CLASS, args, parallelism);
-        out.println("job id: " + jobId);
-        out.println("web UI: " + flink.jobUrl(jobId));
+        RestStreamDeployment deployment =
+                RestStreamDeployment.submit(flink, job, options, parallelism, false);
+        out.println("job id: " + deployment.jobId());
+        out.println("web UI: " + deployment.webUi());
         out.flush();
         return 0;
     }

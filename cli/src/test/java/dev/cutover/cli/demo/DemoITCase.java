@@ -4,62 +4,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.cutover.cli.CliProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code cutover demo} as users run it: a process from the source tree (it finds the Flink and
- * Spark jobs' jars there), one simulated hour at a small rate and a high speedup. Exit 0, the four
- * reports, zero unexplained differences, and every transaction in every pipeline.
+ * {@code cutover demo} as users run it, one simulated hour at a small rate and a high speedup: exit
+ * 0, the four reports, zero unexplained differences, every transaction in every pipeline; and the
+ * same demo with a deliberately broken stream transform: exit 1, and the report names the column
+ * and the rows.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class DemoITCase {
-    private static final Path CLI_JAR =
-            Path.of(System.getProperty("cutover.cli.jar", "target/cutover-cli.jar"));
+    private static final List<String> ONE_HOUR =
+            List.of(
+                    "demo",
+                    "--hours",
+                    "1",
+                    "--rate",
+                    "1000",
+                    "--speedup",
+                    "600",
+                    "--late-delay",
+                    "5m..30m",
+                    "--stream-heap",
+                    "512m");
 
     @TempDir Path temp;
-    private Process process;
-
-    @AfterEach
-    void killLeftovers() {
-        if (process != null && process.isAlive()) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-    }
 
     @Test
     void oneSimulatedHourEndsWithParityAndTheFourReports() throws Exception {
         Path reports = temp.resolve("report");
-        process =
-                start(
-                        "demo",
-                        "--hours",
-                        "1",
-                        "--rate",
-                        "1000",
-                        "--speedup",
-                        "600",
-                        "--late-delay",
-                        "5m..30m",
-                        "--stream-heap",
-                        "512m",
-                        "--report-dir",
-                        reports.toString());
-
-        assertThat(process.waitFor(270, TimeUnit.SECONDS)).as("the demo ends").isTrue();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(stdout + stderr()).isZero();
-        assertThat(stdout).contains("verdict: PASS", "unexplained differences: 0", "report.html");
+        try (CliProcess demo = CliProcess.start(temp, Map.of(), args(reports))) {
+            assertThat(demo.awaitExit(Duration.ofSeconds(270))).as(demo.output()).isZero();
+            assertThat(demo.stdout())
+                    .contains("verdict: PASS", "unexplained differences: 0", "report.html");
+        }
         for (String file : List.of("report.html", "report.md", "report.json", "junit.xml")) {
             assertThat(reports.resolve(file)).as(file).isNotEmptyFile();
         }
@@ -76,22 +63,49 @@ class DemoITCase {
         }
     }
 
-    private Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-jar");
-        command.add(CLI_JAR.toAbsolutePath().toString());
-        command.addAll(List.of(args));
-        // From the module folder: the jobs' jars are found in ../streaming-job/target and
-        // ../batch-baseline/target (the reactor builds them before this module).
-        return new ProcessBuilder(command)
-                .directory(Path.of("").toAbsolutePath().toFile())
-                .redirectError(temp.resolve("stderr.txt").toFile())
-                .start();
+    @Test
+    void aBrokenStreamTransformFailsTheGateNamingTheColumnAndRows() throws Exception {
+        Path reports = temp.resolve("report");
+        try (CliProcess demo =
+                CliProcess.start(
+                        temp, Map.of(), args(reports, "--inject-defect", "fx-round-down"))) {
+            assertThat(demo.awaitExit(Duration.ofSeconds(270))).as(demo.output()).isEqualTo(1);
+            assertThat(demo.stdout()).contains("verdict: FAIL", "FAIL stream vs batch");
+        }
+        JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+        JsonNode streamVsTruth = comparison(report, "stream vs truth: card_transactions");
+        // rounding down differs from HALF_EVEN on about half of the non-USD rows, only there
+        assertThat(streamVsTruth.at("/result/column_mismatches/amount_usd").asLong())
+                .isGreaterThan(100);
+        assertThat(streamVsTruth.at("/result/column_mismatches").size()).isEqualTo(1);
+        assertThat(streamVsTruth.at("/result/unexplained").asLong()).isGreaterThan(100);
+        JsonNode sample = streamVsTruth.at("/result/mismatches/0");
+        assertThat(sample.at("/key/transaction_id").asText()).isNotBlank();
+        assertThat(sample.path("cells").findValuesAsText("column")).contains("amount_usd");
+        String markdown = Files.readString(reports.resolve("report.md"));
+        assertThat(markdown).contains("amount_usd", sample.at("/key/transaction_id").asText());
+        assertThat(Files.readString(reports.resolve("junit.xml"))).contains("<failure");
+        // the batch, untouched, still equals the truth
+        assertThat(
+                        comparison(report, "truth vs batch: card_transactions")
+                                .at("/result/unexplained")
+                                .asLong())
+                .isZero();
     }
 
-    private String stderr() throws IOException {
-        Path file = temp.resolve("stderr.txt");
-        return Files.exists(file) ? Files.readString(file) : "";
+    private static String[] args(Path reports, String... more) {
+        List<String> args = new java.util.ArrayList<>(ONE_HOUR);
+        args.addAll(List.of("--report-dir", reports.toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private static JsonNode comparison(JsonNode report, String name) {
+        for (JsonNode c : report.at("/report/comparisons")) {
+            if (c.path("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no comparison " + name + " in the report");
     }
 }

@@ -1,4 +1,4 @@
-package dev.cutover.cli.demo;
+package dev.cutover.cli.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

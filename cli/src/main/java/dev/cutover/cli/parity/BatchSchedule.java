@@ -1,4 +1,4 @@
-package dev.cutover.cli.demo;
+package dev.cutover.cli.parity;
 
 import java.time.Duration;
 import java.time.Instant;

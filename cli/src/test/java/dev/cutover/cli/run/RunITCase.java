@@ -1,0 +1,176 @@
+package dev.cutover.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.cli.CliProcess;
+import dev.cutover.stack.EmbeddedStack;
+import dev.cutover.stack.StackOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cutover run --config parity.yaml} as a team runs it against services it did not start:
+ * here an embedded stack the test starts, reached only through the config (endpoints from the
+ * environment and the file, the database password from an environment variable, the registry's from
+ * nowhere). One simulated hour, the job on a local cluster, Spark bundled: exit 0, parity, every
+ * truth row in the stream, and the password in no output.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class RunITCase {
+    /** The embedded PostgreSQL trusts local connections: any password is accepted. */
+    private static final String PASSWORD = "it-Pa55word-6121";
+
+    private static final String TOPIC_IN_USE = "parity-run-in-use";
+
+    private static EmbeddedStack stack;
+
+    @TempDir Path temp;
+
+    @BeforeAll
+    static void startServices() {
+        stack = EmbeddedStack.start(StackOptions.defaults());
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aRunAgainstConfiguredServicesEndsWithParity() throws Exception {
+        Path reports = temp.resolve("reports");
+        Path config = temp.resolve("parity.yaml");
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "kafka:",
+                        "  bootstrap-servers: ${env:IT_BROKERS}",
+                        "  topic: parity-run-it",
+                        "  partitions: 3",
+                        "schema-registry:",
+                        "  url: " + stack.schemaRegistryUrl(),
+                        "database:",
+                        "  url: " + stack.jdbcUrl(),
+                        "  user: " + stack.jdbcUser(),
+                        "  password: ${env:IT_DB_PASSWORD}",
+                        "flink:",
+                        "  heap: 512m",
+                        "  checkpoint-interval: 5s",
+                        "spark:",
+                        "  driver-memory: 1g",
+                        "load:",
+                        "  hours: 1",
+                        "  rate: 1000",
+                        "  speedup: 600",
+                        "  late-delay: 5m..30m",
+                        "run:",
+                        "  catch-up-timeout: 3m",
+                        "  report-dir: reports",
+                        ""));
+
+        String stdout;
+        String stderr;
+        try (CliProcess run = start(config)) {
+            assertThat(run.awaitExit(Duration.ofSeconds(270))).as(run.output()).isZero();
+            stdout = run.stdout();
+            stderr = run.stderr();
+        }
+        assertThat(stdout).contains("verdict: PASS", "unexplained differences: 0");
+        JsonNode summary = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+        assertThat(summary.at("/summary/unexplained").asLong()).isZero();
+        assertThat(count("stream.card_transactions"))
+                .isEqualTo(count("truth.card_transactions"))
+                .isBetween(5000L, 6000L);
+        assertThat(count("batch.card_transactions")).isPositive();
+        assertThat(stdout + stderr).doesNotContain(PASSWORD);
+        for (String file : List.of("report.html", "report.md", "report.json", "junit.xml")) {
+            assertThat(Files.readString(reports.resolve(file))).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void aTopicThatAlreadyHoldsRecordsIsRefused() throws Exception {
+        Path config = temp.resolve("parity.yaml");
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "kafka:",
+                        "  bootstrap-servers: ${env:IT_BROKERS}",
+                        "  topic: " + TOPIC_IN_USE,
+                        "schema-registry:",
+                        "  url: " + stack.schemaRegistryUrl(),
+                        "database:",
+                        "  url: " + stack.jdbcUrl(),
+                        "  user: " + stack.jdbcUser(),
+                        "  password: ${env:IT_DB_PASSWORD}",
+                        ""));
+        try (Admin admin =
+                        Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()));
+                KafkaProducer<byte[], byte[]> producer =
+                        new KafkaProducer<>(
+                                Map.of("bootstrap.servers", stack.kafkaBootstrapServers()),
+                                new ByteArraySerializer(),
+                                new ByteArraySerializer())) {
+            admin.createTopics(List.of(new NewTopic(TOPIC_IN_USE, 1, (short) 1))).all().get();
+            producer.send(new ProducerRecord<>(TOPIC_IN_USE, new byte[] {1})).get();
+        }
+
+        String stderr;
+        try (CliProcess run = start(config)) {
+            assertThat(run.awaitExit(Duration.ofSeconds(120))).as(run.output()).isEqualTo(2);
+            stderr = run.stderr();
+        }
+        // progress goes to stderr as log lines; the error is one line, the last
+        List<String> lines = stderr.strip().lines().toList();
+        assertThat(lines.stream().filter(l -> l.startsWith("cutover:"))).hasSize(1);
+        assertThat(lines.get(lines.size() - 1))
+                .startsWith("cutover: topic " + TOPIC_IN_USE + " already holds 1 records")
+                .contains("give a new topic name");
+    }
+
+    private CliProcess start(Path config) throws IOException {
+        return CliProcess.start(
+                temp,
+                Map.of("IT_BROKERS", stack.kafkaBootstrapServers(), "IT_DB_PASSWORD", PASSWORD),
+                "run",
+                "--config",
+                config.toString());
+    }
+
+    private static long count(String table) throws SQLException {
+        try (Connection c =
+                        DriverManager.getConnection(
+                                stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
