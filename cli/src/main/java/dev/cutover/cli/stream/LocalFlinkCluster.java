@@ -307,7 +307,10 @@ public final class LocalFlinkCluster implements AutoCloseable {
                 "the Flink job did not complete " + count + " checkpoints within " + timeout, null);
     }
 
-    /** Kills the TaskManager JVM with SIGKILL and waits until it is gone; returns its pid. */
+    /**
+     * Kills the TaskManager JVM with SIGKILL and waits until it is gone; returns its pid. The
+     * cluster replaces it (see {@link #startTaskManager}).
+     */
     public long killTaskManager() throws InterruptedException {
         Process victim = taskManager;
         long pid = victim.pid();
@@ -320,16 +323,38 @@ public final class LocalFlinkCluster implements AutoCloseable {
         return pid;
     }
 
-    /** Starts a new TaskManager JVM, as a cluster manager would replace a lost machine. */
-    public synchronized void startTaskManager() throws IOException {
+    /**
+     * Starts a TaskManager JVM and supervises it as a cluster manager (Kubernetes, YARN, Managed
+     * Flink) would: whenever it ends — killed, or shut down by a fatal error of its own (the JDBC
+     * connector's sink can end its TaskManager when the database goes away mid-flush) — a new one
+     * is started until the cluster is closed.
+     */
+    private synchronized void startTaskManager() throws IOException {
         taskManagers++;
-        taskManager =
+        Process started =
                 launch(
                         job.requireFlinkLib(),
                         conf,
                         TASK_MANAGER,
                         taskManagerParams,
                         dir.resolve("taskmanager-" + taskManagers + ".log"));
+        taskManager = started;
+        started.onExit().thenRun(() -> replace(started));
+    }
+
+    private synchronized void replace(Process ended) {
+        if (closed || taskManager != ended) {
+            return;
+        }
+        LOG.info(
+                "Flink TaskManager pid {} ended (exit {}); starting a new one",
+                ended.pid(),
+                ended.exitValue());
+        try {
+            startTaskManager();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("could not start a new Flink TaskManager: {}", e.toString());
+        }
     }
 
     /** The running TaskManager's process id. */

@@ -112,7 +112,6 @@ class LocalFlinkClusterITCase {
                 long pid = cluster.killTaskManager();
                 assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
                         .isNotEqualTo(java.util.Optional.of(true));
-                cluster.startTaskManager();
                 await().atMost(Duration.ofMinutes(2))
                         .ignoreExceptions()
                         .until(() -> cluster.restoredCount() > restores);

@@ -58,8 +58,7 @@ public final class StackFaults {
         cluster.awaitCompletedCheckpoints(1, RECOVERY_TIMEOUT);
         long restoresBefore = cluster.restoredCount();
         Instant at = clock.instant();
-        long pid = cluster.killTaskManager();
-        cluster.startTaskManager();
+        long pid = cluster.killTaskManager(); // the cluster starts a new one
         long deadline = System.nanoTime() + RECOVERY_TIMEOUT.toNanos();
         while (restoredCount(cluster) <= restoresBefore) {
             if (System.nanoTime() > deadline) {
@@ -76,7 +75,8 @@ public final class StackFaults {
                 at,
                 "TaskManager pid "
                         + pid
-                        + " killed (SIGKILL), a new one started; job restored from checkpoint "
+                        + " killed (SIGKILL), a new one started by the cluster; job restored from"
+                        + " checkpoint "
                         + cluster.lastRestoredCheckpoint());
     }
 
