@@ -2,6 +2,7 @@ package dev.cutover.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.cli.CutoverException;
+import dev.cutover.cli.options.SecretKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ final class ConfigNode {
 
     /**
      * A map of free keys (Kafka properties, job options); values whose key names a secret ({@link
-     * #secretKey}) must be references.
+     * SecretKeys#isSecret}) must be references.
      */
     Map<String, Value> map(String key) {
         read.add(key);
@@ -122,7 +123,7 @@ final class ConfigNode {
                 throw bad(at, "expected a value");
             }
             Value resolved = resolve(at, e.getValue().asText());
-            if (secretKey(e.getKey())) {
+            if (SecretKeys.isSecret(e.getKey())) {
                 requireReference(at, resolved);
             }
             values.put(e.getKey(), resolved);
@@ -141,16 +142,6 @@ final class ConfigNode {
                 throw bad(where(name), "unknown key");
             }
         }
-    }
-
-    /** Kafka or job properties whose values are credentials. */
-    static boolean secretKey(String key) {
-        String k = key.toLowerCase(java.util.Locale.ROOT);
-        return k.contains("password")
-                || k.contains("jaas")
-                || k.contains("secret")
-                || k.endsWith(".key")
-                || k.endsWith("user-info");
     }
 
     private JsonNode raw(String key) {

@@ -1,6 +1,7 @@
 package dev.cutover.cli.stream;
 
 import dev.cutover.cli.CutoverException;
+import dev.cutover.cli.options.SecretKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,13 @@ public final class RestStreamDeployment implements StreamDeployment {
         this.cancelOnClose = cancelOnClose;
     }
 
-    /** Uploads the jar and runs it with {@code options} as program arguments. */
+    /**
+     * Uploads the jar and runs it with {@code options} as program arguments — except secrets:
+     * program arguments show in the cluster's web UI and REST API, so credentials never go there.
+     * The job reads {@code JDBC_PASSWORD} and {@code SCHEMA_REGISTRY_USER_INFO} from the cluster's
+     * environment (or Managed Flink's property groups); other secret options are left out with a
+     * warning naming them.
+     */
     public static RestStreamDeployment submit(
             FlinkRestSubmitter flink,
             StreamJarLocator.StreamJar job,
@@ -38,7 +45,21 @@ public final class RestStreamDeployment implements StreamDeployment {
             boolean cancelOnClose) {
         String jarId = flink.upload(job.jar());
         List<String> args = new ArrayList<>();
-        options.forEach((k, v) -> args.add("--" + k + "=" + v));
+        List<String> withheld = new ArrayList<>();
+        options.forEach(
+                (k, v) -> {
+                    if (SecretKeys.isSecret(k)) {
+                        withheld.add(k);
+                    } else {
+                        args.add("--" + k + "=" + v);
+                    }
+                });
+        if (!withheld.isEmpty()) {
+            LOG.warn(
+                    "not sent to the Flink cluster (secrets; the job reads JDBC_PASSWORD and"
+                            + " SCHEMA_REGISTRY_USER_INFO from the cluster's environment): {}",
+                    withheld);
+        }
         String jobId = flink.run(jarId, LocalFlinkCommand.MAIN_CLASS, args, parallelism);
         return new RestStreamDeployment(flink, jobId, cancelOnClose);
     }

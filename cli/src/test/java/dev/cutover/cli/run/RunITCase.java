@@ -1,13 +1,20 @@
 package dev.cutover.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.cli.CliProcess;
+import dev.cutover.cli.stream.LocalFlinkCluster;
+import dev.cutover.cli.stream.StreamJarLocator;
 import dev.cutover.stack.EmbeddedStack;
 import dev.cutover.stack.StackOptions;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,8 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code cutover run --config parity.yaml} as a team runs it against services it did not start:
  * here an embedded stack the test starts, reached only through the config (endpoints from the
  * environment and the file, the database password from an environment variable, the registry's from
- * nowhere). One simulated hour, the job on a local cluster, Spark bundled: exit 0, parity, every
- * truth row in the stream, and the password in no output.
+ * nowhere). One simulated hour, the job submitted over REST to a standalone Flink cluster (a
+ * JobManager and a TaskManager JVM), Spark bundled: exit 0, parity, every truth row in the stream,
+ * the job cancelled at the end, and the password in no output, no report and not in what the
+ * cluster was sent.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RunITCase {
@@ -45,16 +54,23 @@ class RunITCase {
     private static final String TOPIC_IN_USE = "parity-run-in-use";
 
     private static EmbeddedStack stack;
+    private static LocalFlinkCluster flink;
 
     @TempDir Path temp;
 
     @BeforeAll
-    static void startServices() {
+    static void startServices(@TempDir Path flinkDir) throws Exception {
         stack = EmbeddedStack.start(StackOptions.defaults());
+        flink =
+                LocalFlinkCluster.start(
+                        new StreamJarLocator().locate(null), flinkDir, 2, Duration.ofMinutes(2));
     }
 
     @AfterAll
     static void stopServices() throws Exception {
+        if (flink != null) {
+            flink.close();
+        }
         if (stack != null) {
             stack.close();
         }
@@ -79,7 +95,7 @@ class RunITCase {
                         "  user: " + stack.jdbcUser(),
                         "  password: ${env:IT_DB_PASSWORD}",
                         "flink:",
-                        "  heap: 512m",
+                        "  rest: " + flink.restUrl(),
                         "  checkpoint-interval: 5s",
                         "spark:",
                         "  driver-memory: 1g",
@@ -108,6 +124,15 @@ class RunITCase {
                 .isBetween(5000L, 6000L);
         assertThat(count("batch.card_transactions")).isPositive();
         assertThat(stdout + stderr).doesNotContain(PASSWORD);
+        // the job ran on the cluster, was cancelled at the end, and was never sent the password
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () ->
+                                assertThat(rest("/jobs/overview").findValuesAsText("state"))
+                                        .containsExactly("CANCELED"));
+        String jobId = rest("/jobs/overview").path("jobs").get(0).path("jid").asText();
+        assertThat(rest("/jobs/" + jobId + "/config").toString()).doesNotContain(PASSWORD);
+        assertThat(stderr).contains("not sent to the Flink cluster", "jdbc.password");
         for (String file : List.of("report.html", "report.md", "report.json", "junit.xml")) {
             assertThat(Files.readString(reports.resolve(file))).doesNotContain(PASSWORD);
         }
@@ -161,6 +186,16 @@ class RunITCase {
                 "run",
                 "--config",
                 config.toString());
+    }
+
+    private static JsonNode rest(String path) throws Exception {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(flink.restUrl() + path)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
     }
 
     private static long count(String table) throws SQLException {
