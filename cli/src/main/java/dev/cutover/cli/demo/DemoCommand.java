@@ -4,6 +4,7 @@ import dev.cutover.cli.CutoverException;
 import dev.cutover.cli.demo.chaos.ChaosPlan;
 import dev.cutover.cli.demo.chaos.FaultInjector;
 import dev.cutover.cli.demo.chaos.StackFaults;
+import dev.cutover.cli.options.DurationOption;
 import dev.cutover.cli.parity.LoadSettings;
 import dev.cutover.cli.parity.ParityOrchestrator;
 import dev.cutover.cli.parity.ParityPlan;
@@ -246,17 +247,17 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
                         outOfOrderFraction,
                         duplicateFraction,
                         poisonFraction);
-        Duration graceDuration = LoadSettings.duration("--grace", grace);
+        Duration graceDuration = DurationOption.parse("--grace", grace);
         return new ParityPlan(
                 load.generatorOptions(now, graceDuration),
                 hours,
                 PARTITIONS,
                 graceDuration,
                 Duration.ofMinutes(3),
-                LoadSettings.duration("--catch-up-timeout", catchUpTimeout),
+                DurationOption.parse("--catch-up-timeout", catchUpTimeout),
                 policy == null ? GatePolicy.standard() : GatePolicy.load(policy),
                 reportDir,
-                LoadSettings.duration("--progress-interval", progressInterval),
+                DurationOption.parse("--progress-interval", progressInterval),
                 true);
     }
 

@@ -2,6 +2,7 @@ package dev.cutover.cli.generate;
 
 import dev.cutover.cli.CutoverException;
 import dev.cutover.cli.ExitCode;
+import dev.cutover.cli.options.DurationOption;
 import dev.cutover.cli.options.Redact;
 import dev.cutover.cli.options.TargetOptions;
 import dev.cutover.cli.progress.Progress;
@@ -215,7 +216,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GeneratorOptions options = options();
-        Duration timeout = duration("--connect-timeout", connectTimeout);
+        Duration timeout = DurationOption.parse("--connect-timeout", connectTimeout);
         String topic = target.topic();
         Properties client = target.kafkaProperties();
         String servers = client.getProperty("bootstrap.servers");
@@ -252,7 +253,7 @@ public final class GenerateCommand implements Callable<Integer> {
                                             load == null ? null : load.stats().snapshot());
                                 },
                                 spec.commandLine().getErr(),
-                                duration("--progress-interval", progressInterval))) {
+                                DurationOption.parse("--progress-interval", progressInterval))) {
             result = LoadRun.execute(options, topic, client, ids, running::set);
         } catch (org.apache.kafka.common.KafkaException e) {
             // Only the producer's construction throws here: sends report through callbacks.
@@ -334,20 +335,12 @@ public final class GenerateCommand implements Callable<Integer> {
                     events == null ? OptionalLong.empty() : OptionalLong.of(events),
                     duration == null
                             ? Optional.empty()
-                            : Optional.of(duration("--duration", duration)),
+                            : Optional.of(DurationOption.parse("--duration", duration)),
                     threads,
                     faults,
-                    duration("--grace", grace));
+                    DurationOption.parse("--grace", grace));
         } catch (IllegalArgumentException e) {
             throw CutoverException.badInput(e.getMessage());
-        }
-    }
-
-    private static Duration duration(String option, String text) {
-        try {
-            return DelayRange.parseDuration(text);
-        } catch (IllegalArgumentException e) {
-            throw CutoverException.badInput(option + ": " + e.getMessage());
         }
     }
 

@@ -71,13 +71,4 @@ public record LoadSettings(
             throw CutoverException.badInput(e.getMessage());
         }
     }
-
-    /** A duration option such as {@code 10m}; exit 2 naming the option when it is not one. */
-    public static Duration duration(String option, String text) {
-        try {
-            return DelayRange.parseDuration(text);
-        } catch (IllegalArgumentException e) {
-            throw CutoverException.badInput(option + ": " + e.getMessage());
-        }
-    }
 }

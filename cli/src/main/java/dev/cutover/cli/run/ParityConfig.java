@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cutover.cli.CutoverException;
+import dev.cutover.cli.options.DurationOption;
 import dev.cutover.cli.parity.LoadSettings;
 import dev.cutover.cli.parity.ParityTarget;
 import java.io.IOException;
@@ -209,8 +210,8 @@ record ParityConfig(
                 flink,
                 spark,
                 load,
-                LoadSettings.duration("run.grace", grace),
-                LoadSettings.duration("run.catch-up-timeout", catchUp),
+                DurationOption.parse("run.grace", grace),
+                DurationOption.parse("run.catch-up-timeout", catchUp),
                 policy,
                 reportDir,
                 printed.toString());

@@ -1,5 +1,6 @@
 package dev.cutover.cli.run;
 
+import dev.cutover.cli.options.DurationOption;
 import dev.cutover.cli.parity.LoadSettings;
 import dev.cutover.cli.parity.ParityOrchestrator;
 import dev.cutover.cli.parity.ParityPlan;
@@ -96,7 +97,7 @@ public final class RunCommand implements Callable<Integer> {
                 parity.catchUpTimeout(),
                 parity.policy().map(GatePolicy::load).orElseGet(GatePolicy::standard),
                 parity.reportDir(),
-                LoadSettings.duration("--progress-interval", progressInterval),
+                DurationOption.parse("--progress-interval", progressInterval),
                 load.speedup() != 1);
     }
 

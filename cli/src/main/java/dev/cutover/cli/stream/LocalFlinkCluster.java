@@ -47,26 +47,6 @@ public final class LocalFlinkCluster implements AutoCloseable {
     private static final String TASK_MANAGER =
             "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
 
-    /** Flink's {@code env.java.opts.all} for JDK 17 (STACK.md), plus UTC. */
-    private static final List<String> MODULE_FLAGS =
-            List.of(
-                    "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
-                    "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
-                    "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-                    "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                    "--add-opens=java.base/java.net=ALL-UNNAMED",
-                    "--add-opens=java.base/java.io=ALL-UNNAMED",
-                    "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                    "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-                    "--add-opens=java.base/java.text=ALL-UNNAMED",
-                    "--add-opens=java.base/java.time=ALL-UNNAMED",
-                    "--add-opens=java.base/java.util=ALL-UNNAMED",
-                    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-                    "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-                    "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED",
-                    "-Duser.timezone=UTC");
-
     private final StreamJarLocator.StreamJar job;
     private final Path dir;
     private final Path conf;
@@ -514,7 +494,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(Arrays.asList(params.get(0).trim().split("\\s+")));
-        command.addAll(MODULE_FLAGS);
+        command.addAll(LocalFlinkCommand.FLINK_JVM_FLAGS);
         command.add("-Dlog.file=" + log);
         command.add("-Dlog4j.configurationFile=" + conf.resolve("log4j.properties").toUri());
         command.add("-cp");

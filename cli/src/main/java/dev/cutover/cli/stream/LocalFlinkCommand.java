@@ -12,9 +12,15 @@ import java.util.List;
 public final class LocalFlinkCommand {
     public static final String MAIN_CLASS = "dev.cutover.stream.StreamJobMain";
 
-    /** Flink's {@code env.java.opts.all} module flags for JDK 17 (STACK.md), plus UTC. */
+    /**
+     * Flink's {@code env.java.opts.all} module flags for JDK 17 (STACK.md), plus UTC: every Flink
+     * JVM Cutover starts (the local job, the chaos cluster's JobManager and TaskManagers).
+     */
     public static final List<String> FLINK_JVM_FLAGS =
             List.of(
+                    "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
+                    "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                    "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
                     "--add-opens=java.base/java.util=ALL-UNNAMED",
                     "--add-opens=java.base/java.lang=ALL-UNNAMED",
                     "--add-opens=java.base/java.net=ALL-UNNAMED",
