@@ -36,20 +36,20 @@ class ParityConfigTest {
                 sasl.mechanism: SCRAM-SHA-512
                 sasl.jaas.config: ${env:KAFKA_JAAS}
             schema-registry:
-              url: https://registry.internal:8081
+              url: https://registry.example.com:8081
               user-info: ${file:secrets/registry}
             database:
-              url: jdbc:postgresql://aurora.internal:5432/cutover?sslmode=require
+              url: jdbc:postgresql://aurora.example.com:5432/cutover?sslmode=require
               user: cutover
               password: ${env:JDBC_PASSWORD}
             flink:
-              rest: http://flink.internal:8081
+              rest: http://flink.example.com:8081
               parallelism: 4
               checkpoint-interval: 30s
               job-options:
                 sink.buffer-flush.max-rows: "5000"
             spark:
-              master: spark://spark.internal:7077
+              master: spark://spark.example.com:7077
               spark-submit: /opt/spark/bin/spark-submit
               driver-memory: 4g
             load:
@@ -73,7 +73,7 @@ class ParityConfigTest {
         assertThat(config.partitions()).isEqualTo(12);
         assertThat(config.target().registryUserInfo()).contains("reg-user:reg-Secret-913");
         assertThat(config.target().jdbcPassword()).contains(PASSWORD);
-        assertThat(config.flink().rest()).contains("http://flink.internal:8081");
+        assertThat(config.flink().rest()).contains("http://flink.example.com:8081");
         assertThat(config.flink().parallelism()).isEqualTo(4);
         assertThat(config.flink().jobOptions()).containsEntry("sink.buffer-flush.max-rows", "5000");
         assertThat(config.spark().sparkSubmit()).contains(Path.of("/opt/spark/bin/spark-submit"));
@@ -93,7 +93,7 @@ class ParityConfigTest {
 
         assertThat(config.printed())
                 .contains("${env:JDBC_PASSWORD}", "${env:KAFKA_JAAS}", "${file:secrets/registry}")
-                .contains("b1:9096,b2:9096", "spark://spark.internal:7077")
+                .contains("b1:9096,b2:9096", "spark://spark.example.com:7077")
                 .doesNotContain(PASSWORD, "kafka-Secret-442", "reg-Secret-913");
         assertThat(config.toString()).isEqualTo(config.printed());
         assertThat(config.target().toString())
