@@ -7,7 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Binds statement parameters ({@code long[]} as a bigint array) and translates SQL errors. */
+/**
+ * Binds statement parameters ({@code long[]} as a bigint array, {@code String[]} as a text array)
+ * and translates SQL errors.
+ */
 final class Binder {
     private Binder() {}
 
@@ -21,6 +24,8 @@ final class Binder {
                     boxed[j] = array[j];
                 }
                 statement.setArray(i + 1, connection.createArrayOf("bigint", boxed));
+            } else if (parameter instanceof String[] texts) {
+                statement.setArray(i + 1, connection.createArrayOf("text", texts));
             } else {
                 statement.setObject(i + 1, parameter);
             }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -20,11 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * data-diff's idea on PostgreSQL: count and sum row hashes per key-hash segment inside the database
- * on both sides, split only the segments that differ, and fetch the rows of the last differing
- * segments for the row-by-row merge ({@link FullDiff}). Columns with a tolerance are hashed by the
- * bucket their value falls in (same bucket implies within tolerance), and every differing segment
- * is re-checked with the real tolerance, so the counts always equal {@link FullDiff}'s. Segments
+ * data-diff's idea on PostgreSQL: count and sum row hashes per segment inside the database on both
+ * sides, split only the segments that differ, and fetch the rows of the last differing segments for
+ * the row-by-row merge ({@link FullDiff}). Segments are ranges of the key ({@link KeyRanges}) on
+ * tables stored in key order with a unique single-column key indexed on both sides, else ranges of
+ * the key's hash (any key, one scan per level). Columns with a tolerance are hashed by the bucket
+ * their value falls in (same bucket implies within tolerance), and every differing segment is
+ * re-checked with the real tolerance, so the counts always equal {@link FullDiff}'s. Segments
  * holding a repeated key are always re-checked, so duplicates are found as the full diff finds
  * them.
  */
@@ -68,8 +71,48 @@ public final class ChecksumDiff {
         }
     }
 
+    /**
+     * Key-range segments ({@link KeyRanges}) when both tables qualify and are stored in key order,
+     * key-hash segments otherwise.
+     */
     public static DiffResult run(DiffSpec spec) {
-        return run(spec, tuningFor(TableStats.estimatedRows(spec)));
+        Tuning tuning = tuningFor(TableStats.estimatedRows(spec));
+        Optional<KeyRanges> ranges = KeyRanges.plan(spec, tuning.initialSegments(), true);
+        return ranges.isPresent() ? run(spec, ranges.get()) : run(spec, tuning);
+    }
+
+    /**
+     * One query per side sums every key range; the rows of the differing ranges are then merged,
+     * read by index range. When the differences make too many ranges, the full diff runs instead.
+     */
+    static DiffResult run(DiffSpec spec, KeyRanges ranges) {
+        DiffAccumulator accumulator = new DiffAccumulator(spec);
+        List<Map<Long, Stat>> level =
+                both(
+                        side ->
+                                stats(
+                                        spec,
+                                        side,
+                                        ranges.sumsQuery(new SideSql(spec, side)),
+                                        ranges.sumsParameters(),
+                                        ranges.size()));
+        countRows(level, accumulator);
+        long[] flagged = compare(level, Set.of(), accumulator);
+        LOG.debug("{}: {} of {} differ", spec.name(), flagged.length, ranges);
+        if (flagged.length == 0) {
+            return accumulator.result("checksum");
+        }
+        Optional<RowSelection> rows = ranges.selection(flagged);
+        if (rows.isEmpty()) {
+            LOG.info(
+                    "{}: {} of {} differ, too many to read by range: full diff",
+                    spec.name(),
+                    flagged.length,
+                    ranges);
+            return FullDiff.run(spec);
+        }
+        FullDiff.merge(spec, accumulator, rows.get(), false);
+        return accumulator.result("checksum");
     }
 
     /** About {@link #ROWS_PER_SEGMENT} rows per first-level segment, in [1024, 65536]. */
@@ -86,12 +129,7 @@ public final class ChecksumDiff {
         DiffAccumulator accumulator = new DiffAccumulator(spec);
         long width = SideSql.HASH_SPACE / tuning.initialSegments();
         List<Map<Long, Stat>> level = both(side -> levelZero(spec, side, width));
-        for (Side side : Side.values()) {
-            Map<Long, Stat> stats = level.get(side.ordinal());
-            stats.values().forEach(s -> accumulator.rows(side, s.count()));
-            Stat nulls = stats.remove(-1L);
-            accumulator.nullKey(side, nulls == null ? 0 : nulls.count());
-        }
+        countRows(level, accumulator);
         Set<Long> duplicateHashes = new HashSet<>();
         both(side -> duplicates(spec, side)).forEach(duplicateHashes::addAll);
 
@@ -127,7 +165,17 @@ public final class ChecksumDiff {
         return rows;
     }
 
-    /** Segments that differ (or hold a repeated key); the others count as matched. */
+    /** Every segment's rows counted on its side; segment -1 (NULL keys) removed and counted. */
+    private static void countRows(List<Map<Long, Stat>> level, DiffAccumulator accumulator) {
+        for (Side side : Side.values()) {
+            Map<Long, Stat> stats = level.get(side.ordinal());
+            stats.values().forEach(s -> accumulator.rows(side, s.count()));
+            Stat nulls = stats.remove(-1L);
+            accumulator.nullKey(side, nulls == null ? 0 : nulls.count());
+        }
+    }
+
+    /** Key-hash segments that differ (or hold a repeated key); the others count as matched. */
     private static Segments compare(
             List<Map<Long, Stat>> level,
             long width,
@@ -135,6 +183,12 @@ public final class ChecksumDiff {
             DiffAccumulator accumulator) {
         Set<Long> forced = new HashSet<>();
         duplicateHashes.forEach(h -> forced.add(h / width));
+        return new Segments(width, compare(level, forced, accumulator));
+    }
+
+    /** Ids of the segments that differ or are {@code forced}; the others count as matched. */
+    private static long[] compare(
+            List<Map<Long, Stat>> level, Set<Long> forced, DiffAccumulator accumulator) {
         Set<Long> ids = new TreeSet<>(level.get(0).keySet());
         ids.addAll(level.get(1).keySet());
         List<Long> flagged = new ArrayList<>();
@@ -146,7 +200,7 @@ public final class ChecksumDiff {
                 flagged.add(id);
             }
         }
-        return new Segments(width, flagged.stream().mapToLong(Long::longValue).toArray());
+        return flagged.stream().mapToLong(Long::longValue).toArray();
     }
 
     private static Map<Long, Stat> levelZero(DiffSpec spec, Side side, long width) {

@@ -97,26 +97,26 @@ public final class FullDiff {
     }
 
     /**
-     * Merges the rows of both sides, restricted to some key-hash segments when {@code segments} is
-     * given (the checksum diff's last step); counts rows only when {@code countRows}.
+     * Merges the rows of both sides, restricted to {@code rows} when given (the checksum diff's
+     * last step: its differing segments); counts rows only when {@code countRows}.
      */
     static void merge(
-            DiffSpec spec, DiffAccumulator accumulator, Segments segments, boolean countRows) {
-        merge(spec, accumulator, segments, false, countRows);
+            DiffSpec spec, DiffAccumulator accumulator, RowSelection rows, boolean countRows) {
+        merge(spec, accumulator, rows, false, countRows);
     }
 
     /**
-     * As {@link #merge(DiffSpec, DiffAccumulator, Segments, boolean)}; with {@code withNullKeys}
-     * the rows with a NULL key part are read (and counted) too.
+     * As {@link #merge(DiffSpec, DiffAccumulator, RowSelection, boolean)}; with {@code
+     * withNullKeys} the rows with a NULL key part are read (and counted) too.
      */
     private static void merge(
             DiffSpec spec,
             DiffAccumulator accumulator,
-            Segments segments,
+            RowSelection rows,
             boolean withNullKeys,
             boolean countRows) {
-        SideReader left = reader(spec, Side.LEFT, segments, withNullKeys);
-        SideReader right = reader(spec, Side.RIGHT, segments, withNullKeys);
+        SideReader left = reader(spec, Side.LEFT, rows, withNullKeys);
+        SideReader right = reader(spec, Side.RIGHT, rows, withNullKeys);
         ExecutorService threads = Executors.newFixedThreadPool(2, daemon("recon-reader"));
         try {
             threads.execute(left);
@@ -150,22 +150,16 @@ public final class FullDiff {
     }
 
     private static SideReader reader(
-            DiffSpec spec, Side side, Segments segments, boolean withNullKeys) {
+            DiffSpec spec, Side side, RowSelection rows, boolean withNullKeys) {
         SideSql sql = new SideSql(spec, side);
         List<Object> parameters = new ArrayList<>();
         String where;
-        if (segments == null) {
+        if (rows == null) {
             where = sql.where();
         } else {
-            String inSegments =
-                    "(" + sql.keysNotNull() + ") AND " + sql.keyHash() + " / ? = ANY (?)";
-            where =
-                    sql.where(
-                            withNullKeys
-                                    ? "(" + sql.keysNull() + ") OR " + inSegments
-                                    : inSegments);
-            parameters.add(segments.width());
-            parameters.add(segments.ids());
+            String selected = rows.condition(sql);
+            where = sql.where(withNullKeys ? "(" + sql.keysNull() + ") OR " + selected : selected);
+            parameters.addAll(rows.parameters());
         }
         String query =
                 "SELECT "

@@ -1,12 +1,13 @@
 package dev.cutover.recon.diff;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Segments of the key-hash space {@code [0, 2^62)}, all of one power-of-two {@code width}: segment
  * {@code i} is {@code [i * width, (i + 1) * width)}. Validated on construction.
  */
-record Segments(long width, long[] ids) {
+record Segments(long width, long[] ids) implements RowSelection {
     Segments {
         if (width <= 0 || Long.bitCount(width) != 1 || width > SideSql.HASH_SPACE) {
             throw new IllegalArgumentException("segment width must be a power of two ≤ 2^62");
@@ -47,5 +48,15 @@ record Segments(long width, long[] ids) {
 
     int size() {
         return ids.length;
+    }
+
+    @Override
+    public String condition(SideSql sql) {
+        return "(" + sql.keysNotNull() + ") AND " + sql.keyHash() + " / ? = ANY (?)";
+    }
+
+    @Override
+    public List<Object> parameters() {
+        return List.of(width, ids);
     }
 }

@@ -93,29 +93,60 @@ final class SideSql {
 
     /**
      * Key and compared values, tolerance-quantised, hashed into one 64-bit value; summed per
-     * segment. One {@code hash_record_extended} over a row of the columns: columns of the same type
-     * on both sides without a tolerance go in as they are (each hashed by its type's own hash
-     * function, no text conversion), the others as the text of their normalised value ({@link
-     * #normalised}), so both sides build rows of the same column types. NULLs hash by position. One
-     * call per row instead of one per column: ~10 % less CPU at 25M rows (README).
+     * segment. Each column is hashed with its own seed (its position) and the column hashes are
+     * XORed, NULL hashing to a constant of its position: columns of the same type on both sides
+     * without a tolerance are hashed by their type's own hash function (no text conversion), the
+     * others as the text of their normalised value ({@link #normalised}). One hash call per column
+     * and no row value built: 20 % less CPU than one {@code hash_record_extended(ROW(…))} at 25M
+     * rows (README).
      */
     String rowHash() {
         List<ColumnPair> columns = new ArrayList<>(spec.keys());
         columns.addAll(spec.compared());
         List<String> items = new ArrayList<>();
-        for (ColumnPair column : columns) {
-            items.add(
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnPair column = columns.get(i);
+            int seed = i + 1;
+            String hash =
                     rawHashable(column)
-                            ? column.side(side).quoted()
-                            : "(" + hashed(column) + ")::text");
+                            ? typeHash(column.side(side), seed)
+                            : "hashtextextended((" + hashed(column) + ")::text, " + seed + ")";
+            items.add("coalesce(" + hash + ", " + NULL_HASH * seed + ")");
         }
-        return "hash_record_extended(ROW(" + String.join(", ", items) + "), 0)";
+        return "(" + String.join(" # ", items) + ")";
+    }
+
+    /** What a NULL in column position p hashes to: p times this odd constant. */
+    private static final long NULL_HASH = 0x9E3779B97F4A7C1L;
+
+    /** The type's own (extended) hash function of a column, with {@code seed}. */
+    private static String typeHash(Column column, int seed) {
+        String q = column.quoted();
+        return switch (column.pgType()) {
+            case "text", "varchar" -> "hashtextextended(" + q + ", " + seed + ")";
+            case "int8" -> "hashint8extended(" + q + ", " + seed + ")";
+            case "int4" -> "hashint4extended(" + q + ", " + seed + ")";
+            case "int2" -> "hashint2extended(" + q + ", " + seed + ")";
+            case "numeric" -> "hash_numeric_extended(" + q + ", " + seed + ")";
+            case "timestamp" -> "timestamp_hash_extended(" + q + ", " + seed + ")";
+            case "timestamptz" ->
+                    "timestamp_hash_extended(" + q + " AT TIME ZONE 'UTC', " + seed + ")";
+            default -> throw new IllegalArgumentException("no raw hash for " + column.pgType());
+        };
     }
 
     private static boolean rawHashable(ColumnPair pair) {
         return pair.tolerance() == null
                 && pair.left().pgType().equals(pair.right().pgType())
                 && RAW_HASH_TYPES.contains(pair.left().pgType());
+    }
+
+    /** The only key column (key-range segments need a single-column key). */
+    Column key() {
+        if (spec.keys().size() != 1) {
+            throw new IllegalStateException("not a single-column key");
+        }
+        return spec.keys().get(0).side(side);
     }
 
     /** The key columns as hashed (for grouping duplicate keys). */
