@@ -1,5 +1,6 @@
 package dev.cutover.recon.diff;
 
+import dev.cutover.recon.ReconException;
 import dev.cutover.recon.db.Sql;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -16,6 +17,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,15 +93,7 @@ public final class ChecksumDiff {
      */
     static DiffResult run(DiffSpec spec, KeyRanges ranges) {
         DiffAccumulator accumulator = new DiffAccumulator(spec);
-        List<Map<Long, Stat>> level =
-                both(
-                        side ->
-                                stats(
-                                        spec,
-                                        side,
-                                        ranges.sumsQuery(new SideSql(spec, side)),
-                                        ranges.sumsParameters(),
-                                        ranges.size()));
+        List<Map<Long, Stat>> level = sums(spec, ranges, FullDiff.defaultThreads());
         countRows(level, accumulator);
         long[] flagged = compare(level, Set.of(), accumulator);
         LOG.debug("{}: {} of {} differ", spec.name(), flagged.length, ranges);
@@ -163,6 +161,64 @@ public final class ChecksumDiff {
             rows += Math.max(l == null ? 0 : l.count(), r == null ? 0 : r.count());
         }
         return rows;
+    }
+
+    /**
+     * Both sides' sums of every key range, cut into parts run on {@code connections} connections at
+     * once, the two sides' parts interleaved: whichever side finishes first, the other's parts take
+     * its connections.
+     */
+    private static List<Map<Long, Stat>> sums(DiffSpec spec, KeyRanges ranges, int connections) {
+        int parts = Math.max(1, Math.min(ranges.size() / 64, 4 * connections));
+        ExecutorService pool = Executors.newFixedThreadPool(connections, daemon());
+        try {
+            List<Future<Map<Long, Stat>>> lefts = new ArrayList<>();
+            List<Future<Map<Long, Stat>>> rights = new ArrayList<>();
+            for (int part = 0; part < parts; part++) {
+                for (Side side : Side.values()) {
+                    KeyRanges.Query query = ranges.sums(new SideSql(spec, side), part, parts);
+                    (side == Side.LEFT ? lefts : rights)
+                            .add(
+                                    pool.submit(
+                                            () ->
+                                                    stats(
+                                                            spec,
+                                                            side,
+                                                            query.sql(),
+                                                            query.parameters(),
+                                                            ranges.size())));
+                }
+            }
+            return List.of(merged(lefts), merged(rights));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Map<Long, Stat> merged(List<Future<Map<Long, Stat>>> parts) {
+        Map<Long, Stat> all = new HashMap<>();
+        for (Future<Map<Long, Stat>> part : parts) {
+            try {
+                all.putAll(part.get());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw ReconException.infrastructure("a checksum query failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ReconException.infrastructure("interrupted during the checksum", e);
+            }
+        }
+        return all;
+    }
+
+    private static ThreadFactory daemon() {
+        return r -> {
+            Thread thread = new Thread(r, "recon-checksum");
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Every segment's rows counted on its side; segment -1 (NULL keys) removed and counted. */

@@ -197,54 +197,63 @@ final class KeyRanges {
         return bounds;
     }
 
+    /** A query and its parameters. */
+    record Query(String sql, List<Object> parameters) {}
+
     /**
-     * One side's count and hash sum of every segment ({@code segment, count, sum}), and of the rows
-     * with a NULL key as segment -1; parameters from {@link #sumsParameters()}.
+     * Part {@code part} of {@code parts} of one side's sums ({@code segment, count, sum} rows): the
+     * ranges are split into {@code parts} runs of neighbouring ones, so that several connections
+     * can share the work; part 0 also sums the rows with a NULL key (as segment -1). The parameters
+     * are the same on both sides.
      */
-    String sumsQuery(SideSql sql) {
+    Query sums(SideSql sql, int part, int parts) {
         String key = sql.key().quoted();
         String sums = "count(*), sum(" + sql.rowHash() + ") FROM " + sql.table();
-        String nulls =
-                "SELECT -1, count(*), NULL::numeric FROM "
-                        + sql.table()
-                        + sql.where(key + " IS NULL");
-        if (bounds.length == 0) {
-            return "SELECT 0::bigint, "
-                    + sums
-                    + sql.where(key + " IS NOT NULL")
-                    + " UNION ALL "
-                    + nulls;
+        List<String> selects = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        if (part == 0) {
+            selects.add(
+                    "SELECT -1, count(*), NULL::numeric FROM "
+                            + sql.table()
+                            + sql.where(key + " IS NULL"));
         }
-        return "SELECT 0::bigint, "
-                + sums
-                + sql.where(key + " < " + bound("?"))
-                + " UNION ALL SELECT cutover_bounds.i, cutover_sums.n, cutover_sums.h"
-                + " FROM unnest(CAST(? AS text[]), CAST(? AS text[]))"
-                + " WITH ORDINALITY AS cutover_bounds(lo, hi, i)"
-                + " CROSS JOIN LATERAL (SELECT count(*) AS n, sum("
-                + sql.rowHash()
-                + ") AS h FROM "
-                + sql.table()
-                + sql.where(
-                        key + " >= " + bound("cutover_bounds.lo"),
-                        key + " < " + bound("cutover_bounds.hi"))
-                + ") cutover_sums UNION ALL SELECT "
-                + bounds.length
-                + "::bigint, "
-                + sums
-                + sql.where(key + " >= " + bound("?"))
-                + " UNION ALL "
-                + nulls;
-    }
-
-    /** The parameters of {@link #sumsQuery(SideSql)}, the same on both sides. */
-    List<Object> sumsParameters() {
         if (bounds.length == 0) {
-            return List.of();
+            if (part == 0) {
+                selects.add("SELECT 0, " + sums + sql.where(key + " IS NOT NULL"));
+            }
+            return new Query(String.join(" UNION ALL ", selects), parameters);
         }
-        String[] lows = Arrays.copyOfRange(bounds, 0, bounds.length - 1);
-        String[] highs = Arrays.copyOfRange(bounds, 1, bounds.length);
-        return List.of(bounds[0], lows, highs, bounds[bounds.length - 1]);
+        if (part == 0) {
+            selects.add("SELECT 0, " + sums + sql.where(key + " < " + bound("?")));
+            parameters.add(bounds[0]);
+        }
+        // segments [from, to) of those between two boundaries, 1 … bounds.length - 1
+        int middle = bounds.length - 1;
+        int from = 1 + (int) ((long) middle * part / parts);
+        int to = 1 + (int) ((long) middle * (part + 1) / parts);
+        if (from < to) {
+            selects.add(
+                    "SELECT cutover_bounds.i + ?, cutover_sums.n, cutover_sums.h"
+                            + " FROM unnest(CAST(? AS text[]), CAST(? AS text[]))"
+                            + " WITH ORDINALITY AS cutover_bounds(lo, hi, i)"
+                            + " CROSS JOIN LATERAL (SELECT count(*) AS n, sum("
+                            + sql.rowHash()
+                            + ") AS h FROM "
+                            + sql.table()
+                            + sql.where(
+                                    key + " >= " + bound("cutover_bounds.lo"),
+                                    key + " < " + bound("cutover_bounds.hi"))
+                            + ") cutover_sums");
+            parameters.add((long) from - 1);
+            parameters.add(Arrays.copyOfRange(bounds, from - 1, to - 1));
+            parameters.add(Arrays.copyOfRange(bounds, from, to));
+        }
+        if (part == parts - 1) {
+            selects.add(
+                    "SELECT " + bounds.length + ", " + sums + sql.where(key + " >= " + bound("?")));
+            parameters.add(bounds[bounds.length - 1]);
+        }
+        return new Query(String.join(" UNION ALL ", selects), parameters);
     }
 
     /**
