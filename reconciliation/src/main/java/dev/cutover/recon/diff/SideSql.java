@@ -94,30 +94,35 @@ final class SideSql {
     /**
      * Key and compared values, tolerance-quantised, hashed into one 64-bit value; summed per
      * segment. Each column is hashed with its own seed (its position) and the column hashes are
-     * XORed, NULL hashing to a constant of its position: columns of the same type on both sides
-     * without a tolerance are hashed by their type's own hash function (no text conversion), the
-     * others as the text of their normalised value ({@link #normalised}). One hash call per column
-     * and no row value built: 20 % less CPU than one {@code hash_record_extended(ROW(…))} at 25M
-     * rows (README).
+     * XORed: columns of the same type on both sides without a tolerance by their type's own hash
+     * function (no text conversion), the others as the text of their normalised value ({@link
+     * #normalised}). One hash call per column and no row value built: 20 % less CPU than one {@code
+     * hash_record_extended(ROW(…))} at 25M rows (README). A NULL makes the XOR NULL: such a row is
+     * hashed by {@code hash_record_extended} of the same values, which hashes NULLs by position.
      */
     String rowHash() {
         List<ColumnPair> columns = new ArrayList<>(spec.keys());
         columns.addAll(spec.compared());
-        List<String> items = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             ColumnPair column = columns.get(i);
             int seed = i + 1;
-            String hash =
-                    rawHashable(column)
-                            ? typeHash(column.side(side), seed)
-                            : "hashtextextended((" + hashed(column) + ")::text, " + seed + ")";
-            items.add("coalesce(" + hash + ", " + NULL_HASH * seed + ")");
+            if (rawHashable(column)) {
+                hashes.add(typeHash(column.side(side), seed));
+                values.add(column.side(side).quoted());
+            } else {
+                String text = "(" + hashed(column) + ")::text";
+                hashes.add("hashtextextended(" + text + ", " + seed + ")");
+                values.add(text);
+            }
         }
-        return "(" + String.join(" # ", items) + ")";
+        return "coalesce("
+                + String.join(" # ", hashes)
+                + ", hash_record_extended(ROW("
+                + String.join(", ", values)
+                + "), 0))";
     }
-
-    /** What a NULL in column position p hashes to: p times this odd constant. */
-    private static final long NULL_HASH = 0x9E3779B97F4A7C1L;
 
     /** The type's own (extended) hash function of a column, with {@code seed}. */
     private static String typeHash(Column column, int seed) {
