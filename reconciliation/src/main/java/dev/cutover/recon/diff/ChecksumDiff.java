@@ -8,15 +8,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,8 +86,14 @@ public final class ChecksumDiff {
      * key-hash segments otherwise.
      */
     public static DiffResult run(DiffSpec spec) {
+        long start = System.nanoTime();
         Tuning tuning = tuningFor(TableStats.estimatedRows(spec));
         Optional<KeyRanges> ranges = KeyRanges.plan(spec, tuning.initialSegments(), true);
+        LOG.debug(
+                "{}: planned {} in {} ms",
+                spec.name(),
+                ranges.map(Object::toString).orElse("key hashes"),
+                millis(start));
         return ranges.isPresent() ? run(spec, ranges.get()) : run(spec, tuning);
     }
 
@@ -92,11 +102,17 @@ public final class ChecksumDiff {
      * read by index range. When the differences make too many ranges, the full diff runs instead.
      */
     static DiffResult run(DiffSpec spec, KeyRanges ranges) {
+        long start = System.nanoTime();
         DiffAccumulator accumulator = new DiffAccumulator(spec);
         List<Map<Long, Stat>> level = sums(spec, ranges, FullDiff.defaultThreads());
         countRows(level, accumulator);
         long[] flagged = compare(level, Set.of(), accumulator);
-        LOG.debug("{}: {} of {} differ", spec.name(), flagged.length, ranges);
+        LOG.debug(
+                "{}: {} of {} differ (sums in {} ms)",
+                spec.name(),
+                flagged.length,
+                ranges,
+                millis(start));
         if (flagged.length == 0) {
             return accumulator.result("checksum");
         }
@@ -109,8 +125,14 @@ public final class ChecksumDiff {
                     ranges);
             return FullDiff.run(spec);
         }
+        long merge = System.nanoTime();
         FullDiff.merge(spec, accumulator, rows.get(), false);
+        LOG.debug("{}: differing ranges merged in {} ms", spec.name(), millis(merge));
         return accumulator.result("checksum");
+    }
+
+    private static long millis(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
     }
 
     /** About {@link #ROWS_PER_SEGMENT} rows per first-level segment, in [1024, 65536]. */
@@ -163,54 +185,90 @@ public final class ChecksumDiff {
         return rows;
     }
 
+    /** One part of one side's sums ({@link KeyRanges#sums}). */
+    private record SumsPart(Side side, int part) {}
+
     /**
-     * Both sides' sums of every key range, cut into parts run on {@code connections} connections at
-     * once, the two sides' parts interleaved: whichever side finishes first, the other's parts take
-     * its connections.
+     * Both sides' sums of every key range, cut into parts that {@code workers} threads take in
+     * turn, the two sides' parts interleaved (whichever side finishes first, its worker goes on
+     * with the other's parts); each worker keeps one connection per side.
      */
-    private static List<Map<Long, Stat>> sums(DiffSpec spec, KeyRanges ranges, int connections) {
-        int parts = Math.max(1, Math.min(ranges.size() / 64, 4 * connections));
-        ExecutorService pool = Executors.newFixedThreadPool(connections, daemon());
-        try {
-            List<Future<Map<Long, Stat>>> lefts = new ArrayList<>();
-            List<Future<Map<Long, Stat>>> rights = new ArrayList<>();
-            for (int part = 0; part < parts; part++) {
-                for (Side side : Side.values()) {
-                    KeyRanges.Query query = ranges.sums(new SideSql(spec, side), part, parts);
-                    (side == Side.LEFT ? lefts : rights)
-                            .add(
-                                    pool.submit(
-                                            () ->
-                                                    stats(
-                                                            spec,
-                                                            side,
-                                                            query.sql(),
-                                                            query.parameters(),
-                                                            ranges.size())));
-                }
+    private static List<Map<Long, Stat>> sums(DiffSpec spec, KeyRanges ranges, int workers) {
+        int parts = Math.max(1, Math.min(ranges.size() / 64, 4 * workers));
+        Queue<SumsPart> queue = new ConcurrentLinkedQueue<>();
+        for (int part = 0; part < parts; part++) {
+            for (Side side : Side.values()) {
+                queue.add(new SumsPart(side, part));
             }
-            return List.of(merged(lefts), merged(rights));
+        }
+        List<Map<Long, Stat>> sums = List.of(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, daemon());
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                running.add(pool.submit(() -> sumParts(spec, ranges, parts, queue, sums)));
+            }
+            for (Future<?> worker : running) {
+                await(worker);
+            }
         } finally {
             pool.shutdownNow();
         }
+        return List.of(new HashMap<>(sums.get(0)), new HashMap<>(sums.get(1)));
     }
 
-    private static Map<Long, Stat> merged(List<Future<Map<Long, Stat>>> parts) {
-        Map<Long, Stat> all = new HashMap<>();
-        for (Future<Map<Long, Stat>> part : parts) {
-            try {
-                all.putAll(part.get());
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
+    /** Takes parts from {@code queue} until it is empty. */
+    private static void sumParts(
+            DiffSpec spec,
+            KeyRanges ranges,
+            int parts,
+            Queue<SumsPart> queue,
+            List<Map<Long, Stat>> sums) {
+        Map<Side, Connection> connections = new EnumMap<>(Side.class);
+        Side side = Side.LEFT;
+        try {
+            for (SumsPart next = queue.poll(); next != null; next = queue.poll()) {
+                side = next.side();
+                Connection connection = connections.get(side);
+                if (connection == null) {
+                    connection = readOnly(spec, side);
+                    connections.put(side, connection);
                 }
-                throw ReconException.infrastructure("a checksum query failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw ReconException.infrastructure("interrupted during the checksum", e);
+                KeyRanges.Query query = ranges.sums(new SideSql(spec, side), next.part(), parts);
+                Map<Long, Stat> stats = sums.get(side.ordinal());
+                run(
+                        connection,
+                        query.sql(),
+                        query.parameters(),
+                        ranges.size(),
+                        rows -> collect(rows, stats));
+            }
+        } catch (SQLException e) {
+            throw Binder.translate(
+                    e, "checksum of " + side.label() + " table " + spec.side(side).table());
+        } finally {
+            for (Connection connection : connections.values()) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    LOG.debug("closing a checksum connection", e);
+                }
             }
         }
-        return all;
+    }
+
+    private static void await(Future<?> worker) {
+        try {
+            worker.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw ReconException.infrastructure("a checksum query failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ReconException.infrastructure("interrupted during the checksum", e);
+        }
     }
 
     private static ThreadFactory daemon() {
@@ -329,23 +387,20 @@ public final class ChecksumDiff {
     private static Map<Long, Stat> stats(
             DiffSpec spec, Side side, String query, List<Object> parameters, long groups) {
         Map<Long, Stat> stats = new HashMap<>();
-        execute(
-                spec,
-                side,
-                query,
-                parameters,
-                groups,
-                rows -> {
-                    while (rows.next()) {
-                        BigDecimal sum = rows.getBigDecimal(3);
-                        stats.put(
-                                rows.getLong(1),
-                                new Stat(
-                                        rows.getLong(2),
-                                        sum == null ? BigDecimal.ZERO : sum.stripTrailingZeros()));
-                    }
-                });
+        execute(spec, side, query, parameters, groups, rows -> collect(rows, stats));
         return stats;
+    }
+
+    /** Rows of {@code segment, count, sum} into {@code stats}. */
+    private static void collect(ResultSet rows, Map<Long, Stat> stats) throws SQLException {
+        while (rows.next()) {
+            BigDecimal sum = rows.getBigDecimal(3);
+            stats.put(
+                    rows.getLong(1),
+                    new Stat(
+                            rows.getLong(2),
+                            sum == null ? BigDecimal.ZERO : sum.stripTrailingZeros()));
+        }
     }
 
     /**
@@ -362,8 +417,8 @@ public final class ChecksumDiff {
     }
 
     /**
-     * Runs one query in a read-only transaction with the checksum settings; {@code groups} is about
-     * how many groups its aggregate makes.
+     * Runs one query on a connection of its own in a read-only transaction with the checksum
+     * settings; {@code groups} is about how many groups its aggregate makes.
      */
     private static void execute(
             DiffSpec spec,
@@ -372,23 +427,45 @@ public final class ChecksumDiff {
             List<Object> parameters,
             long groups,
             RowsConsumer consumer) {
-        try (Connection connection = spec.side(side).connection().open()) {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            try (PreparedStatement settings = connection.prepareStatement(SESSION_SETTINGS)) {
-                settings.setString(1, workMem(groups));
-                settings.execute();
-            }
-            try (PreparedStatement statement = connection.prepareStatement(query)) {
-                Binder.bind(connection, statement, parameters);
-                try (ResultSet rows = statement.executeQuery()) {
-                    consumer.accept(rows);
-                }
-            }
+        try (Connection connection = readOnly(spec, side)) {
+            run(connection, query, parameters, groups, consumer);
         } catch (SQLException e) {
             throw Binder.translate(
                     e, "checksum of " + side.label() + " table " + spec.side(side).table());
         }
+    }
+
+    private static Connection readOnly(DiffSpec spec, Side side) throws SQLException {
+        Connection connection = spec.side(side).connection().open();
+        try {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** One query in a transaction of its own, with the checksum settings (they end with it). */
+    private static void run(
+            Connection connection,
+            String query,
+            List<Object> parameters,
+            long groups,
+            RowsConsumer consumer)
+            throws SQLException {
+        try (PreparedStatement settings = connection.prepareStatement(SESSION_SETTINGS)) {
+            settings.setString(1, workMem(groups));
+            settings.execute();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            Binder.bind(connection, statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                consumer.accept(rows);
+            }
+        }
+        connection.commit();
     }
 
     /** Runs one query per side, both at once (two connections, two database backends). */

@@ -144,7 +144,7 @@ final class KeyRanges {
         if (pages == 0 || segments < 2) {
             return new String[0];
         }
-        long wanted = 2L * segments;
+        long wanted = segments;
         long sampledPages = Math.min(pages, wanted);
         int lines =
                 (int)
