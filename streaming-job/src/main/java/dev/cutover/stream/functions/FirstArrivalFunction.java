@@ -20,6 +20,9 @@ import org.apache.flink.util.Collector;
  * <p>Why not SQL {@code ROW_NUMBER() ... = 1}: on Flink 2.2.1 the planner runs that Top-N over an
  * insert-only input as an insert-only "AppendFast" rank, so the aggregation downstream never sees
  * the displaced copy retracted and counts duplicates twice (TransformSqlTest shows the case).
+ *
+ * <p>Input and output are {@link DedupRows} (the columns the SQL reads and the Kafka position), so
+ * the state holds only those.
  */
 public final class FirstArrivalFunction extends KeyedProcessFunction<String, Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -35,7 +38,7 @@ public final class FirstArrivalFunction extends KeyedProcessFunction<String, Row
     @Override
     public void open(OpenContext openContext) {
         ValueStateDescriptor<Row> descriptor =
-                new ValueStateDescriptor<>("first-arrival", TransactionRows.TYPE);
+                new ValueStateDescriptor<>("first-arrival", DedupRows.TYPE);
         if (!stateTtl.isZero()) {
             descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl).build());
         }
@@ -61,20 +64,20 @@ public final class FirstArrivalFunction extends KeyedProcessFunction<String, Row
     /** Whether {@code a} arrived before {@code b}: Kafka timestamp, then partition, then offset. */
     static boolean earlier(Row a, Row b) {
         int byTime =
-                ((Instant) a.getField(TransactionRows.KAFKA_TIMESTAMP))
-                        .compareTo((Instant) b.getField(TransactionRows.KAFKA_TIMESTAMP));
+                ((Instant) a.getField(DedupRows.KAFKA_TIMESTAMP))
+                        .compareTo((Instant) b.getField(DedupRows.KAFKA_TIMESTAMP));
         if (byTime != 0) {
             return byTime < 0;
         }
         int byPartition =
                 Integer.compare(
-                        (Integer) a.getField(TransactionRows.KAFKA_PARTITION),
-                        (Integer) b.getField(TransactionRows.KAFKA_PARTITION));
+                        (Integer) a.getField(DedupRows.KAFKA_PARTITION),
+                        (Integer) b.getField(DedupRows.KAFKA_PARTITION));
         if (byPartition != 0) {
             return byPartition < 0;
         }
-        return (Long) a.getField(TransactionRows.KAFKA_OFFSET)
-                < (Long) b.getField(TransactionRows.KAFKA_OFFSET);
+        return (Long) a.getField(DedupRows.KAFKA_OFFSET)
+                < (Long) b.getField(DedupRows.KAFKA_OFFSET);
     }
 
     private static Row withKind(Row row, RowKind kind) {
