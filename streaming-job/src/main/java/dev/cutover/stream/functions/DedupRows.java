@@ -69,7 +69,45 @@ public final class DedupRows {
                     Types.LONG,
                     Types.INSTANT);
 
+    /**
+     * {@link FirstArrivalFunction}'s state: a {@link #TYPE} row without {@code transaction_id} (the
+     * state's key), field {@code i} of {@link #NAMES} at {@code i - 1}.
+     */
+    public static final TypeInformation<Row> STATE_TYPE =
+            Types.ROW_NAMED(
+                    java.util.Arrays.copyOfRange(NAMES, 1, NAMES.length),
+                    Types.STRING,
+                    Types.STRING,
+                    Types.STRING,
+                    Types.STRING,
+                    Types.BIG_DEC,
+                    Types.STRING,
+                    Types.INSTANT,
+                    Types.STRING,
+                    Types.INT,
+                    Types.LONG,
+                    Types.INSTANT);
+
     private DedupRows() {}
+
+    /** The state form of a {@link #TYPE} row (a new row; same field objects). */
+    public static Row stateOf(Row row) {
+        Row kept = new Row(NAMES.length - 1);
+        for (int i = 1; i < NAMES.length; i++) {
+            kept.setField(i - 1, row.getField(i));
+        }
+        return kept;
+    }
+
+    /** The {@link #TYPE} row of {@code transactionId} and its state form (a new row). */
+    public static Row fromState(String transactionId, Row kept) {
+        Row row = new Row(NAMES.length);
+        row.setField(TRANSACTION_ID, transactionId);
+        for (int i = 1; i < NAMES.length; i++) {
+            row.setField(i, kept.getField(i - 1));
+        }
+        return row;
+    }
 
     /** The compact row of a decoded {@link TransactionRows} row (a new row; same field objects). */
     public static Row of(Row decoded) {
