@@ -118,6 +118,7 @@ class StreamCommandTest {
         assertThat(command)
                 .contains(
                         "-Duser.timezone=UTC",
+                        "-XX:+UseParallelGC",
                         "-Xmx1g",
                         "--add-opens=java.base/java.util=ALL-UNNAMED",
                         lib + "/*:" + jar,

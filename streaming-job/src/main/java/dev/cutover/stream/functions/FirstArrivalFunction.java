@@ -20,6 +20,9 @@ import org.apache.flink.util.Collector;
  * <p>Why not SQL {@code ROW_NUMBER() ... = 1}: on Flink 2.2.1 the planner runs that Top-N over an
  * insert-only input as an insert-only "AppendFast" rank, so the aggregation downstream never sees
  * the displaced copy retracted and counts duplicates twice (TransformSqlTest shows the case).
+ *
+ * <p>Input and output are {@link DedupRows} (the columns the SQL reads and the Kafka position), so
+ * the state holds only those.
  */
 public final class FirstArrivalFunction extends KeyedProcessFunction<String, Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -35,7 +38,7 @@ public final class FirstArrivalFunction extends KeyedProcessFunction<String, Row
     @Override
     public void open(OpenContext openContext) {
         ValueStateDescriptor<Row> descriptor =
-                new ValueStateDescriptor<>("first-arrival", TransactionRows.TYPE);
+                new ValueStateDescriptor<>("first-arrival", DedupRows.STATE_TYPE);
         if (!stateTtl.isZero()) {
             descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl).build());
         }
@@ -44,42 +47,46 @@ public final class FirstArrivalFunction extends KeyedProcessFunction<String, Row
 
     @Override
     public void processElement(Row row, Context context, Collector<Row> out) throws Exception {
-        // The kept row is a copy of its own, whatever the input's object reuse.
+        // The state keeps a row of its own (DedupRows.stateOf: a new row without the key, which the
+        // state already holds). The input row is emitted itself: a keyed input always comes from
+        // the network, which deserializes a new row per record whatever the object reuse.
         Row current = winner.value();
         if (current == null) {
-            Row inserted = withKind(row, RowKind.INSERT);
-            winner.update(inserted);
-            out.collect(inserted);
+            winner.update(DedupRows.stateOf(row));
+            out.collect(withKind(row, RowKind.INSERT));
         } else if (earlier(row, current)) {
-            Row updated = withKind(row, RowKind.UPDATE_AFTER);
-            winner.update(updated);
-            out.collect(withKind(current, RowKind.UPDATE_BEFORE));
-            out.collect(updated);
+            Row before = DedupRows.fromState(context.getCurrentKey(), current);
+            before.setKind(RowKind.UPDATE_BEFORE);
+            winner.update(DedupRows.stateOf(row));
+            out.collect(before);
+            out.collect(withKind(row, RowKind.UPDATE_AFTER));
         }
     }
 
-    /** Whether {@code a} arrived before {@code b}: Kafka timestamp, then partition, then offset. */
-    static boolean earlier(Row a, Row b) {
+    /**
+     * Whether {@code a} (a {@link DedupRows} row) arrived before {@code kept} (its state form):
+     * Kafka timestamp, then partition, then offset.
+     */
+    static boolean earlier(Row a, Row kept) {
         int byTime =
-                ((Instant) a.getField(TransactionRows.KAFKA_TIMESTAMP))
-                        .compareTo((Instant) b.getField(TransactionRows.KAFKA_TIMESTAMP));
+                ((Instant) a.getField(DedupRows.KAFKA_TIMESTAMP))
+                        .compareTo((Instant) kept.getField(DedupRows.KAFKA_TIMESTAMP - 1));
         if (byTime != 0) {
             return byTime < 0;
         }
         int byPartition =
                 Integer.compare(
-                        (Integer) a.getField(TransactionRows.KAFKA_PARTITION),
-                        (Integer) b.getField(TransactionRows.KAFKA_PARTITION));
+                        (Integer) a.getField(DedupRows.KAFKA_PARTITION),
+                        (Integer) kept.getField(DedupRows.KAFKA_PARTITION - 1));
         if (byPartition != 0) {
             return byPartition < 0;
         }
-        return (Long) a.getField(TransactionRows.KAFKA_OFFSET)
-                < (Long) b.getField(TransactionRows.KAFKA_OFFSET);
+        return (Long) a.getField(DedupRows.KAFKA_OFFSET)
+                < (Long) kept.getField(DedupRows.KAFKA_OFFSET - 1);
     }
 
     private static Row withKind(Row row, RowKind kind) {
-        Row copy = Row.copy(row);
-        copy.setKind(kind);
-        return copy;
+        row.setKind(kind);
+        return row;
     }
 }

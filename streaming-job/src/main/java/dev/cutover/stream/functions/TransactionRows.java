@@ -5,15 +5,13 @@ import java.time.Instant;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.table.api.DataTypes;
-import org.apache.flink.table.api.Schema;
 import org.apache.flink.types.Row;
 
 /**
  * The decoded card transaction as a Flink row: every field of the v2 reader schema (the merchant
  * record flattened, enums and the channel union as strings, the attributes map as a map), plus the
- * writer schema id and the Kafka position and timestamp. The table view of the deduplicated stream
- * is {@code first_arrivals}, which the SQL in {@code sql/card_transactions.sql} reads.
+ * writer schema id and the Kafka position and timestamp. The deduplication and the SQL only carry
+ * the columns they read: {@link DedupRows}.
  */
 public final class TransactionRows {
     public static final String[] NAMES = {
@@ -45,7 +43,7 @@ public final class TransactionRows {
     public static final int KAFKA_OFFSET = 18;
     public static final int KAFKA_TIMESTAMP = 19;
 
-    /** The DataStream type; {@link #tableSchema()} gives the exact SQL types. */
+    /** The DataStream type. */
     public static final TypeInformation<Row> TYPE =
             Types.ROW_NAMED(
                     NAMES,
@@ -71,39 +69,6 @@ public final class TransactionRows {
                     Types.INSTANT);
 
     private TransactionRows() {}
-
-    /**
-     * The SQL view of the decoded stream: decimals with the schema's precision and scale, times as
-     * {@code TIMESTAMP_LTZ(3)} instants, and {@code event_rowtime}, the event-time attribute whose
-     * watermarks the stream carries.
-     */
-    public static Schema tableSchema() {
-        return Schema.newBuilder()
-                .column("transaction_id", DataTypes.STRING().notNull())
-                .column("account_id", DataTypes.STRING().notNull())
-                .column("card_number", DataTypes.STRING().notNull())
-                .column("merchant_id", DataTypes.STRING())
-                .column("merchant_name", DataTypes.STRING())
-                .column("mcc", DataTypes.STRING())
-                .column("merchant_country", DataTypes.STRING())
-                .column("amount", DataTypes.DECIMAL(18, 2).notNull())
-                .column("currency", DataTypes.STRING().notNull())
-                .column("event_time", DataTypes.TIMESTAMP_LTZ(3).notNull())
-                .column("status", DataTypes.STRING().notNull())
-                .column("channel", DataTypes.STRING())
-                .column("attributes", DataTypes.MAP(DataTypes.STRING(), DataTypes.STRING()))
-                .column("device_id", DataTypes.STRING())
-                .column("fx_rate_hint", DataTypes.DECIMAL(18, 8))
-                .column("schema_id", DataTypes.INT().notNull())
-                .column("topic", DataTypes.STRING().notNull())
-                .column("kafka_partition", DataTypes.INT().notNull())
-                .column("kafka_offset", DataTypes.BIGINT().notNull())
-                .column("kafka_timestamp", DataTypes.TIMESTAMP_LTZ(3).notNull())
-                .columnByMetadata("event_rowtime", DataTypes.TIMESTAMP_LTZ(3), "rowtime")
-                .watermark("event_rowtime", "SOURCE_WATERMARK()")
-                .primaryKey("transaction_id")
-                .build();
-    }
 
     /** A row of {@link #TYPE}, fields in {@link #NAMES} order. */
     public static Row of(

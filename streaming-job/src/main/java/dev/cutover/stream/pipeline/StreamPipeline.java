@@ -3,6 +3,7 @@ package dev.cutover.stream.pipeline;
 import dev.cutover.stream.config.TestDefect;
 import dev.cutover.stream.functions.DeadLetterRows;
 import dev.cutover.stream.functions.DecodeFunction;
+import dev.cutover.stream.functions.DedupRows;
 import dev.cutover.stream.functions.FirstArrivalFunction;
 import dev.cutover.stream.functions.TransactionRows;
 import dev.cutover.stream.functions.WriterSchemasFactory;
@@ -74,8 +75,8 @@ public final class StreamPipeline {
     }
 
     /**
-     * Deduplicates decoded rows ({@link FirstArrivalFunction}) into the changelog view {@link
-     * #FIRST_ARRIVALS}, then registers the transform views over it.
+     * Deduplicates decoded rows ({@link FirstArrivalFunction}, on their {@link DedupRows} columns)
+     * into the changelog view {@link #FIRST_ARRIVALS}, then registers the transform views over it.
      */
     public static void registerDecoded(
             StreamTableEnvironment tEnv,
@@ -83,17 +84,19 @@ public final class StreamPipeline {
             Duration stateTtl,
             TestDefect defect) {
         DataStream<Row> firstArrivals =
-                decoded.keyBy(
-                                row -> (String) row.getField(TransactionRows.TRANSACTION_ID),
-                                Types.STRING)
+                decoded.map(DedupRows::of)
+                        .name("sql-columns")
+                        .uid("sql-columns")
+                        .returns(DedupRows.TYPE)
+                        .keyBy(row -> (String) row.getField(DedupRows.TRANSACTION_ID), Types.STRING)
                         .process(new FirstArrivalFunction(stateTtl))
                         .name("first-arrival-by-transaction-id")
                         .uid("first-arrival-by-transaction-id")
-                        .returns(TransactionRows.TYPE);
+                        .returns(DedupRows.TYPE);
         tEnv.createTemporaryView(
                 FIRST_ARRIVALS,
                 tEnv.fromChangelogStream(
-                        firstArrivals, TransactionRows.tableSchema(), ChangelogMode.all()));
+                        firstArrivals, DedupRows.tableSchema(), ChangelogMode.all()));
         registerTransforms(tEnv, defect);
     }
 
