@@ -194,7 +194,7 @@ public final class ChecksumDiff {
      * with the other's parts); each worker keeps one connection per side.
      */
     private static List<Map<Long, Stat>> sums(DiffSpec spec, KeyRanges ranges, int workers) {
-        int parts = Math.max(1, Math.min(ranges.size() / 64, 4 * workers));
+        int parts = Math.max(1, Math.min(ranges.size() / 64, 8 * workers));
         Queue<SumsPart> queue = new ConcurrentLinkedQueue<>();
         for (int part = 0; part < parts; part++) {
             for (Side side : Side.values()) {
