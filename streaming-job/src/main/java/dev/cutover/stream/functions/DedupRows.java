@@ -1,5 +1,6 @@
 package dev.cutover.stream.functions;
 
+import java.util.Arrays;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.table.api.DataTypes;
@@ -52,22 +53,24 @@ public final class DedupRows {
         TransactionRows.KAFKA_TIMESTAMP
     };
 
+    /** The DataStream types of the fields, in {@link #NAMES} order. */
+    private static final TypeInformation<?>[] FIELD_TYPES = {
+        Types.STRING,
+        Types.STRING,
+        Types.STRING,
+        Types.STRING,
+        Types.STRING,
+        Types.BIG_DEC,
+        Types.STRING,
+        Types.INSTANT,
+        Types.STRING,
+        Types.INT,
+        Types.LONG,
+        Types.INSTANT
+    };
+
     /** The DataStream type; {@link #tableSchema()} gives the exact SQL types. */
-    public static final TypeInformation<Row> TYPE =
-            Types.ROW_NAMED(
-                    NAMES,
-                    Types.STRING,
-                    Types.STRING,
-                    Types.STRING,
-                    Types.STRING,
-                    Types.STRING,
-                    Types.BIG_DEC,
-                    Types.STRING,
-                    Types.INSTANT,
-                    Types.STRING,
-                    Types.INT,
-                    Types.LONG,
-                    Types.INSTANT);
+    public static final TypeInformation<Row> TYPE = Types.ROW_NAMED(NAMES, FIELD_TYPES);
 
     /**
      * {@link FirstArrivalFunction}'s state: a {@link #TYPE} row without {@code transaction_id} (the
@@ -75,18 +78,8 @@ public final class DedupRows {
      */
     public static final TypeInformation<Row> STATE_TYPE =
             Types.ROW_NAMED(
-                    java.util.Arrays.copyOfRange(NAMES, 1, NAMES.length),
-                    Types.STRING,
-                    Types.STRING,
-                    Types.STRING,
-                    Types.STRING,
-                    Types.BIG_DEC,
-                    Types.STRING,
-                    Types.INSTANT,
-                    Types.STRING,
-                    Types.INT,
-                    Types.LONG,
-                    Types.INSTANT);
+                    Arrays.copyOfRange(NAMES, 1, NAMES.length),
+                    Arrays.copyOfRange(FIELD_TYPES, 1, FIELD_TYPES.length));
 
     private DedupRows() {}
 
