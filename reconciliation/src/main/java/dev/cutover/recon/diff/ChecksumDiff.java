@@ -98,8 +98,9 @@ public final class ChecksumDiff {
     }
 
     /**
-     * One query per side sums every key range; the rows of the differing ranges are then merged,
-     * read by index range. When the differences make too many ranges, the full diff runs instead.
+     * Both sides' key ranges are summed (in parts, {@link #sums}); the rows of the differing ranges
+     * are then merged, read by index range. When the differences make too many ranges, the full
+     * diff runs instead.
      */
     static DiffResult run(DiffSpec spec, KeyRanges ranges) {
         long start = System.nanoTime();
