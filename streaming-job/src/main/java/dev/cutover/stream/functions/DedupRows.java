@@ -3,6 +3,7 @@ package dev.cutover.stream.functions;
 import java.util.Arrays;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.RowTypeInfo;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.types.Row;
@@ -38,36 +39,16 @@ public final class DedupRows {
     public static final int KAFKA_TIMESTAMP = 11;
 
     /** The fields of {@link TransactionRows} kept, in {@link #NAMES} order. */
-    private static final int[] FROM_DECODED = {
-        TransactionRows.TRANSACTION_ID,
-        1, // account_id
-        2, // card_number
-        5, // mcc
-        6, // merchant_country
-        7, // amount
-        8, // currency
-        TransactionRows.EVENT_TIME,
-        10, // status
-        TransactionRows.KAFKA_PARTITION,
-        TransactionRows.KAFKA_OFFSET,
-        TransactionRows.KAFKA_TIMESTAMP
-    };
+    private static final int[] FROM_DECODED =
+            Arrays.stream(NAMES)
+                    .mapToInt(name -> Arrays.asList(TransactionRows.NAMES).indexOf(name))
+                    .toArray();
 
-    /** The DataStream types of the fields, in {@link #NAMES} order. */
-    private static final TypeInformation<?>[] FIELD_TYPES = {
-        Types.STRING,
-        Types.STRING,
-        Types.STRING,
-        Types.STRING,
-        Types.STRING,
-        Types.BIG_DEC,
-        Types.STRING,
-        Types.INSTANT,
-        Types.STRING,
-        Types.INT,
-        Types.LONG,
-        Types.INSTANT
-    };
+    /** The DataStream types of the fields: those of {@link TransactionRows#TYPE}. */
+    private static final TypeInformation<?>[] FIELD_TYPES =
+            Arrays.stream(FROM_DECODED)
+                    .mapToObj(i -> ((RowTypeInfo) TransactionRows.TYPE).getTypeAt(i))
+                    .toArray(TypeInformation<?>[]::new);
 
     /** The DataStream type; {@link #tableSchema()} gives the exact SQL types. */
     public static final TypeInformation<Row> TYPE = Types.ROW_NAMED(NAMES, FIELD_TYPES);
