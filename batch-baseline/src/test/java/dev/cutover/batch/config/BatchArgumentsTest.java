@@ -12,7 +12,7 @@ class BatchArgumentsTest {
     private static final Map<String, String> ENV =
             Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", "k:9092",
-                    "SCHEMA_REGISTRY_URL", "http://r:8081",
+                    "SCHEMA_REGISTRY_URL", "http://registry.example.com:8081",
                     "JDBC_URL", "jdbc:postgresql://db/x",
                     "JDBC_USER", "u",
                     "JDBC_PASSWORD", "secret");

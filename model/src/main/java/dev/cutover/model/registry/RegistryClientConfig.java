@@ -9,8 +9,8 @@ import javax.net.ssl.SSLContext;
 /**
  * How to reach a schema registry that speaks the Confluent REST API.
  *
- * @param baseUrl the API base, e.g. {@code https://registry:8081} for Confluent or {@code
- *     http://127.0.0.1:8080/apis/ccompat/v7} for Apicurio's compatibility API
+ * @param baseUrl the API base, e.g. {@code https://registry.example.com:8081} for Confluent or
+ *     {@code http://127.0.0.1:8080/apis/ccompat/v7} for Apicurio's compatibility API
  * @param requestTimeout the limit for one HTTP request (and for connecting)
  * @param maxAttempts how often a request is tried when the server answers 5xx or cannot be reached
  * @param initialBackoff the wait before the second attempt; it doubles after each further attempt

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OptionsLoaderTest {
     private static final String[] REQUIRED = {
         "--bootstrap.servers", "k:9092",
-        "--schema.registry.url", "http://r:8081",
+        "--schema.registry.url", "http://registry.example.com:8081",
         "--jdbc.url", "jdbc:postgresql://db/app",
         "--jdbc.user", "app"
     };
@@ -37,7 +37,7 @@ class OptionsLoaderTest {
                 json,
                 "[{\"PropertyGroupId\":\"CutoverStream\",\"PropertyMap\":{"
                         + "\"bootstrap.servers\":\"msk:9098\",\"topic\":\"from-json\","
-                        + "\"schema.registry.url\":\"https://registry\",\"jdbc.url\":"
+                        + "\"schema.registry.url\":\"https://registry.example.com\",\"jdbc.url\":"
                         + "\"jdbc:postgresql://aurora/db\",\"jdbc.user\":\"flink\","
                         + "\"checkpoint.interval\":\"1m\",\"kafka.security.protocol\":\"SSL\"}},"
                         + "{\"PropertyGroupId\":\"Other\",\"PropertyMap\":{\"topic\":\"no\"}}]");
