@@ -13,13 +13,24 @@ public final class LocalFlinkCommand {
     public static final String MAIN_CLASS = "dev.cutover.stream.StreamJobMain";
 
     /**
-     * Flink's {@code env.java.opts.all} module flags for JDK 17 (STACK.md), plus UTC and the
-     * parallel collector: every Flink JVM Cutover starts (the local job, the chaos cluster's
-     * JobManager and TaskManagers). ParallelGC instead of the JDK's default G1: the job's JVM is a
-     * throughput workload on few cores, where G1's barriers and concurrent threads cost CPU.
-     * Measured with {@code cutover bench stream} (streaming-job/README.md, "Session 3"), the same
-     * job jar in alternating runs: the bounded job's JVM spent 28-30 CPU s per 300k events instead
-     * of 34-35 s with G1, its data path, GC and snapshots 12-13 s instead of 15 s.
+     * Flink's {@code env.java.opts.all} module flags for JDK 17 (STACK.md), plus UTC, the parallel
+     * collector and a smaller C2 budget: every Flink JVM Cutover starts (the local job, the chaos
+     * cluster's JobManager and TaskManagers). Measured with {@code cutover bench stream}
+     * (streaming-job/README.md, "Measured"):
+     *
+     * <ul>
+     *   <li>ParallelGC instead of the JDK's default G1: the job's JVM is a throughput workload on
+     *       few cores, where G1's barriers and concurrent threads cost CPU (28-30 instead of 34-35
+     *       CPU s per 300k events).
+     *   <li>C2 later and with less inlining ({@code Tier4*} thresholds ×3, {@code MaxInlineLevel}
+     *       9, {@code FreqInlineSize} 150, {@code InlineSmallCode} 1500): Flink's deep operator
+     *       chains and generated code make C2 compilations huge, and on 2 cores the one C2 thread
+     *       could not keep up, so the data path ran in slower profiled C1 code while C2 also
+     *       compiled planner code used once. JIT 11-12 → 7-8.6 CPU s, the JVM 28-31 → 22-26 CPU s
+     *       per 300k events; deeper cuts (level 6, size 100) were slower.
+     *   <li>{@code MetaspaceSize} 256m: no full collections for metaspace while the planner loads
+     *       classes.
+     * </ul>
      */
     public static final List<String> FLINK_JVM_FLAGS =
             List.of(
@@ -39,7 +50,15 @@ public final class LocalFlinkCommand {
                     "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
                     "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED",
                     "-Duser.timezone=UTC",
-                    "-XX:+UseParallelGC");
+                    "-XX:+UseParallelGC",
+                    "-XX:MetaspaceSize=256m",
+                    "-XX:Tier4InvocationThreshold=15000",
+                    "-XX:Tier4MinInvocationThreshold=1800",
+                    "-XX:Tier4CompileThreshold=45000",
+                    "-XX:Tier4BackEdgeThreshold=120000",
+                    "-XX:MaxInlineLevel=9",
+                    "-XX:FreqInlineSize=150",
+                    "-XX:InlineSmallCode=1500");
 
     private LocalFlinkCommand() {}
 
@@ -54,6 +73,9 @@ public final class LocalFlinkCommand {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(FLINK_JVM_FLAGS);
+        // The whole heap from the start, as Flink sizes its TaskManagers: the young generation is
+        // not grown collection by collection while the job's state builds up.
+        command.add("-Xms" + heap);
         command.add("-Xmx" + heap);
         command.add("-Dcutover.flink.local-ui-port=" + uiPort);
         command.add("-Dlog4j.configurationFile=classpath:log4j2-cutover-stream.xml");

@@ -119,7 +119,9 @@ class StreamCommandTest {
                 .contains(
                         "-Duser.timezone=UTC",
                         "-XX:+UseParallelGC",
+                        "-Xms1g",
                         "-Xmx1g",
+                        "-XX:MaxInlineLevel=9",
                         "--add-opens=java.base/java.util=ALL-UNNAMED",
                         lib + "/*:" + jar,
                         LocalFlinkCommand.MAIN_CLASS);
