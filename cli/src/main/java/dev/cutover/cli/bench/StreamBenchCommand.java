@@ -65,8 +65,10 @@ public final class StreamBenchCommand implements Callable<Integer> {
     @Option(
             names = "--events",
             paramLabel = "N",
-            defaultValue = "200000",
-            description = "Events pre-loaded for the throughput runs (default ${DEFAULT-VALUE}).")
+            defaultValue = "1000000",
+            description =
+                    "Events pre-loaded for the throughput runs (default ${DEFAULT-VALUE}: long"
+                            + " enough that the job's JIT warm-up is not most of the run).")
     long events;
 
     @Option(
