@@ -119,7 +119,10 @@ class GenerateStopITCase {
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(kill.exitValue()).isZero();
 
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("exits after SIGINT").isTrue();
+        boolean exited = process.waitFor(90, TimeUnit.SECONDS);
+        assertThat(exited)
+                .as(() -> "exits after SIGINT\n" + threadDump(process) + uncheckedOutput())
+                .isTrue();
         assertThat(process.exitValue()).as(output()).isZero();
         String stdout = Files.readString(temp.resolve("stdout.txt"));
         assertThat(stdout).contains("stopped early (signal)", "distinct transactions");
@@ -274,6 +277,33 @@ class GenerateStopITCase {
         return Files.readAllLines(temp.resolve("stderr.txt"), StandardCharsets.UTF_8).stream()
                 .filter(line -> PROGRESS_LOG_LINE.matcher(line).find())
                 .count();
+    }
+
+    /** The child's threads (jcmd of this JDK), to tell where a run that did not stop hangs. */
+    private static String threadDump(Process child) {
+        try {
+            Path jcmd =
+                    Path.of(ProcessHandle.current().info().command().orElse("java"))
+                            .resolveSibling("jcmd");
+            Process dump =
+                    new ProcessBuilder(jcmd.toString(), Long.toString(child.pid()), "Thread.print")
+                            .redirectErrorStream(true)
+                            .start();
+            String threads =
+                    new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            dump.waitFor(30, TimeUnit.SECONDS);
+            return "--- threads\n" + threads;
+        } catch (Exception e) {
+            return "--- no thread dump: " + e + "\n";
+        }
+    }
+
+    private String uncheckedOutput() {
+        try {
+            return output();
+        } catch (Exception e) {
+            return "--- no output: " + e;
+        }
     }
 
     private String output() throws Exception {
