@@ -24,10 +24,9 @@ public final class LocalFlinkCommand {
      *       CPU s per 300k events).
      *   <li>C2 later and with less inlining ({@code Tier4*} thresholds ×3, {@code MaxInlineLevel}
      *       9, {@code FreqInlineSize} 150, {@code InlineSmallCode} 1500): Flink's deep operator
-     *       chains and generated code make C2 compilations huge, and on 2 cores the one C2 thread
-     *       could not keep up, so the data path ran in slower profiled C1 code while C2 also
-     *       compiled planner code used once. JIT 11-12 → 7-8.6 CPU s, the JVM 28-31 → 22-26 CPU s
-     *       per 300k events; deeper cuts (level 6, size 100) were slower.
+     *       chains and generated code make C2 compilations large, and a 2-core JVM has one C2
+     *       thread. JIT 11-12 → 6.5-8.6 CPU s, the JVM 28-31 → 20-26 CPU s per 300k events; deeper
+     *       cuts (level 6, size 100) were slower.
      *   <li>{@code MetaspaceSize} 256m: no full collections for metaspace while the planner loads
      *       classes.
      * </ul>
