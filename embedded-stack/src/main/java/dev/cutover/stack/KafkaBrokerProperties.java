@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /** The properties of a single-node KRaft broker that is its own controller. */
 final class KafkaBrokerProperties {
@@ -11,6 +12,12 @@ final class KafkaBrokerProperties {
     static final int NODE_ID = 1;
     static final String BROKER_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    /** The broker's default retention by time; -1 keeps records of any age. */
+    static final String RETENTION_MS = "log.retention.ms";
+
+    private static final Set<String> RETENTION_KEYS =
+            Set.of(RETENTION_MS, "log.retention.minutes", "log.retention.hours");
 
     private KafkaBrokerProperties() {}
 
@@ -72,6 +79,14 @@ final class KafkaBrokerProperties {
         p.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
         p.setProperty(
                 "initial.broker.registration.timeout.ms", Long.toString(startTimeout.toMillis()));
+
+        // Never delete by age: a simulated clock stamps records hours or weeks in the past, and
+        // Kafka deletes a segment once its newest timestamp is older than retention.ms, whatever
+        // the offsets. Size-based retention stays off too (the default). A retention the caller
+        // sets in any unit wins (Kafka would prefer log.retention.ms over .minutes and .hours).
+        if (overrides.keySet().stream().noneMatch(RETENTION_KEYS::contains)) {
+            p.setProperty(RETENTION_MS, "-1");
+        }
 
         overrides.forEach(p::setProperty);
         return p;

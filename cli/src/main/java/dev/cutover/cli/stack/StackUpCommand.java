@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
             "Starts embedded Kafka, a schema registry and PostgreSQL, prints their endpoints as"
                     + " KEY=VALUE lines, then READY; Ctrl-C or SIGTERM stops them.",
             "Point later commands at the stack with: eval \"$(./cutover stack up | sed"
-                    + " '/READY/q')\" … or copy the lines."
+                    + " '/READY/q')\" … or copy the lines.",
+            "The broker keeps records of any age (log.retention.ms=-1), so simulated clocks may"
+                    + " stamp them far in the past; a topic's own retention.ms still applies."
         })
 public final class StackUpCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(StackUpCommand.class);
