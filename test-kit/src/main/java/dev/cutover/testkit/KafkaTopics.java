@@ -36,18 +36,31 @@ public final class KafkaTopics {
         create(bootstrapServers, topic, partitions, DEFAULT_TIMEOUT);
     }
 
+    /** {@link #create(String, String, int, Map, Duration)} with the broker's topic defaults. */
+    public static void create(
+            String bootstrapServers, String topic, int partitions, Duration timeout) {
+        create(bootstrapServers, topic, partitions, Map.of(), timeout);
+    }
+
     /**
-     * Creates {@code topic} with the broker's default replication factor and returns once every
-     * partition has a leader, so producers and consumers can use it at once.
+     * Creates {@code topic} with the broker's default replication factor and {@code configs} (e.g.
+     * {@code retention.ms}) and returns once every partition has a leader, so producers and
+     * consumers can use it at once.
      *
      * @throws IllegalStateException when the topic cannot be created or is not usable in time
      */
     public static void create(
-            String bootstrapServers, String topic, int partitions, Duration timeout) {
+            String bootstrapServers,
+            String topic,
+            int partitions,
+            Map<String, String> configs,
+            Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = admin(bootstrapServers)) {
             admin.createTopics(
-                            List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
+                            List.of(
+                                    new NewTopic(topic, Optional.of(partitions), Optional.empty())
+                                            .configs(configs)))
                     .all()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             String last = "not described yet";
@@ -131,6 +144,35 @@ public final class KafkaTopics {
                                     : Long.compare(a.offset(), b.offset()));
             return records;
         }
+    }
+
+    /** The topic's offsets summed over its partitions: the earliest and the latest. */
+    public record Offsets(long earliest, long latest) {
+        /** How many records the topic holds now. */
+        public long held() {
+            return latest - earliest;
+        }
+    }
+
+    /** The topic's current {@link Offsets}. */
+    public static Offsets offsets(String bootstrapServers, String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic, DEFAULT_TIMEOUT).stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            return new Offsets(
+                    sum(consumer.beginningOffsets(partitions, DEFAULT_TIMEOUT)),
+                    sum(consumer.endOffsets(partitions, DEFAULT_TIMEOUT)));
+        }
+    }
+
+    private static long sum(Map<TopicPartition, Long> offsets) {
+        return offsets.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static boolean reached(

@@ -15,6 +15,8 @@ import dev.cutover.loadgen.produce.LoadGenerator;
 import dev.cutover.loadgen.produce.LoadRun;
 import dev.cutover.loadgen.produce.SchemaRegistration;
 import dev.cutover.loadgen.produce.StatsSnapshot;
+import dev.cutover.loadgen.produce.TimestampCheck;
+import dev.cutover.loadgen.produce.TopicLimits;
 import dev.cutover.loadgen.produce.TopicPreparation;
 import dev.cutover.loadgen.truth.SummaryJson;
 import dev.cutover.loadgen.truth.TruthReport;
@@ -115,8 +117,9 @@ public final class GenerateCommand implements Callable<Integer> {
             names = "--start",
             paramLabel = "INSTANT",
             description =
-                    "Simulated time of the first record, e.g. 2026-11-23T00:00:00Z (default now)."
-                            + " Kafka 4 rejects timestamps over an hour ahead of the broker clock.")
+                    "Simulated time of the first record, an ISO-8601 instant"
+                            + " (YYYY-MM-DDTHH:MM:SSZ; default now). The topic must keep records"
+                            + " that old and accept the newest: checked before sending.")
     String start;
 
     @Option(
@@ -207,6 +210,14 @@ public final class GenerateCommand implements Callable<Integer> {
     String connectTimeout;
 
     @Option(
+            names = "--no-timestamp-check",
+            description =
+                    "Send even when the topic would delete records by their age (retention.ms)"
+                            + " or reject them as too far ahead (message.timestamp.after.max.ms)"
+                            + " or behind; checked before anything is sent unless this is given.")
+    boolean noTimestampCheck;
+
+    @Option(
             names = "--progress-interval",
             paramLabel = "D",
             defaultValue = "5s",
@@ -221,13 +232,20 @@ public final class GenerateCommand implements Callable<Integer> {
         Properties client = target.kafkaProperties();
         String servers = client.getProperty("bootstrap.servers");
 
-        int partitions = prepareTopic(client, topic, timeout, servers);
+        Instant checked = Instant.now();
+        TopicLimits limits = prepareTopic(client, topic, timeout, servers);
+        OptionalLong atMost = OptionalLong.empty();
+        if (!noTimestampCheck) {
+            atMost = checkTimestamps(options, limits, checked);
+            if (atMost.isPresent()) {
+                options = options.withAtMost(atMost.getAsLong());
+            }
+        }
         SchemaIds ids = SchemaRegistration.register(registry(), topic);
         TruthWriter writer = truthWriter();
         LOG.info(
-                "generating into {} ({} partitions) at {}: schema ids v1={} v2={}, {}",
+                "generating into {} at {}: schema ids v1={} v2={}, {}",
                 topic,
-                partitions,
                 servers,
                 ids.v1(),
                 ids.v2(),
@@ -279,6 +297,19 @@ public final class GenerateCommand implements Callable<Integer> {
                         e);
             }
         }
+        if (atMost.isPresent()
+                && !result.stoppedEarly()
+                && result.stats().sent() >= atMost.getAsLong()) {
+            throw CutoverException.badInput(
+                    "stopped after "
+                            + atMost.getAsLong()
+                            + " records (all in the truth): the next would be stamped over "
+                            + TimestampCheck.human(limits.maxAhead())
+                            + " ahead of the broker's clock, which topic "
+                            + topic
+                            + " rejects (message.timestamp.after.max.ms); give a --rate, an"
+                            + " earlier --start or a smaller --speedup");
+        }
         if (result.stats().failed() > 0) {
             throw CutoverException.infrastructure(
                     result.stats().failed()
@@ -300,9 +331,7 @@ public final class GenerateCommand implements Callable<Integer> {
             startAt = start == null ? Instant.now() : Instant.parse(start);
         } catch (DateTimeParseException e) {
             throw CutoverException.badInput(
-                    "--start: not an ISO-8601 instant: '"
-                            + start
-                            + "' (e.g. 2026-11-23T00:00:00Z)");
+                    "--start: not an ISO-8601 instant: '" + start + "' (YYYY-MM-DDTHH:MM:SSZ)");
         }
         FaultOptions faults;
         try {
@@ -344,7 +373,9 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private int prepareTopic(Properties client, String topic, Duration timeout, String servers) {
+    /** Checks (or creates) the topic and reads what it does with timestamps. */
+    private TopicLimits prepareTopic(
+            Properties client, String topic, Duration timeout, String servers) {
         if (createTopic != null && createTopic < 1) {
             throw CutoverException.badInput(
                     "--create-topic must be at least 1, got " + createTopic);
@@ -355,8 +386,11 @@ public final class GenerateCommand implements Callable<Integer> {
         admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
         try (Admin kafka = Admin.create(admin)) {
-            return TopicPreparation.prepare(
-                    kafka, topic, Optional.ofNullable(createTopic), timeout);
+            int partitions =
+                    TopicPreparation.prepare(
+                            kafka, topic, Optional.ofNullable(createTopic), timeout);
+            LOG.debug("topic {} has {} partitions", topic, partitions);
+            return TopicLimits.describe(kafka, topic, timeout);
         } catch (TopicPreparation.TopicMissingException e) {
             throw CutoverException.badInput(
                     e.getMessage()
@@ -367,6 +401,32 @@ public final class GenerateCommand implements Callable<Integer> {
             throw CutoverException.infrastructure("Kafka at " + servers + ": " + e.getMessage(), e);
         } catch (org.apache.kafka.common.KafkaException e) {
             throw CutoverException.badInput("Kafka client configuration: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses (exit 2) a run whose records the topic would delete or reject; returns how many
+     * records a {@code --rate 0 --duration} run may send.
+     */
+    private OptionalLong checkTimestamps(
+            GeneratorOptions options, TopicLimits limits, Instant now) {
+        try {
+            return TimestampCheck.check(options, limits, now);
+        } catch (TimestampCheck.OutOfRange e) {
+            String window =
+                    e.earliestStart().isPresent() && e.latestStart().isPresent()
+                            ? "a --start between "
+                                    + e.earliestStart().get()
+                                    + " and "
+                                    + e.latestStart().get()
+                            : e.latestStart().isPresent()
+                                    ? "a --start of " + e.latestStart().get() + " or earlier"
+                                    : "a --start nearer now, a smaller --speedup or fewer records";
+            throw CutoverException.badInput(
+                    e.getMessage()
+                            + "; nothing was sent: give "
+                            + window
+                            + ", or --no-timestamp-check to send anyway");
         }
     }
 

@@ -8,6 +8,8 @@ import dev.cutover.loadgen.generate.SchemaIds;
 import dev.cutover.loadgen.produce.LoadGenerator;
 import dev.cutover.loadgen.produce.LoadRun;
 import dev.cutover.loadgen.produce.SchemaRegistration;
+import dev.cutover.loadgen.produce.TimestampCheck;
+import dev.cutover.loadgen.produce.TopicLimits;
 import dev.cutover.loadgen.produce.TopicPreparation;
 import dev.cutover.loadgen.truth.TruthWriter;
 import dev.cutover.model.db.OutputTables;
@@ -50,6 +52,7 @@ public final class ParityOrchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(ParityOrchestrator.class);
     private static final int RETRIES = 5;
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(3);
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
 
     /** Starts the Flink job of the run, pointed at the run's services by {@code target}. */
     @FunctionalInterface
@@ -102,6 +105,7 @@ public final class ParityOrchestrator {
     private final AtomicReference<LoadGenerator> load = new AtomicReference<>();
     private volatile long streamRows;
     private volatile String phase = "starting";
+    private long deletedBefore;
 
     /**
      * @param batchOptions options of every {@code cutover batch} besides the target and hours (the
@@ -174,6 +178,7 @@ public final class ParityOrchestrator {
                 batches.awaitAll();
                 phase = "stream catching up";
                 catchUp.await(plan.catchUpTimeout(), stream);
+                requireNothingDeleted();
                 handedOver = keepStream;
             } finally {
                 if (stream != null && !handedOver) {
@@ -299,26 +304,68 @@ public final class ParityOrchestrator {
                         .orElse(config));
     }
 
-    /** Creates the topic when it is missing; a parity run needs it empty. */
-    private void prepareTopic() {
+    /**
+     * The pipelines were compared on every record sent: the topic deleted none of them (by
+     * retention, or anyone's delete-records) while the run needed them.
+     */
+    private void requireNothingDeleted() {
+        try (Admin client = admin()) {
+            long deleted =
+                    TopicRecords.of(client, target.topic(), KAFKA_TIMEOUT).earliest()
+                            - deletedBefore;
+            if (deleted > 0) {
+                throw CutoverException.infrastructure(
+                        "topic "
+                                + target.topic()
+                                + " deleted "
+                                + deleted
+                                + " of the run's records before the end of the run (retention.ms,"
+                                + " or records deleted by hand): the pipelines cannot be compared"
+                                + " on what they could not all read",
+                        null);
+            }
+        }
+    }
+
+    private Admin admin() {
         Properties admin = new Properties();
         admin.putAll(target.kafka());
-        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        try (Admin client = Admin.create(admin)) {
+        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis());
+        return Admin.create(admin);
+    }
+
+    /** Creates the topic when it is missing; a parity run needs it empty. */
+    private void prepareTopic() {
+        try (Admin client = admin()) {
             TopicPreparation.prepare(
-                    client, target.topic(), Optional.of(plan.partitions()), Duration.ofSeconds(30));
-            long records = TopicRecords.count(client, target.topic(), Duration.ofSeconds(30));
-            if (records > 0) {
+                    client, target.topic(), Optional.of(plan.partitions()), KAFKA_TIMEOUT);
+            checkTimestamps(TopicLimits.describe(client, target.topic(), KAFKA_TIMEOUT));
+            TopicRecords records = TopicRecords.of(client, target.topic(), KAFKA_TIMEOUT);
+            if (records.held() > 0) {
                 throw CutoverException.badInput(
                         "topic "
                                 + target.topic()
                                 + " already holds "
-                                + records
+                                + records.held()
                                 + " records; a parity run needs an empty topic (give a new"
                                 + " topic name)");
             }
+            deletedBefore = records.earliest();
         } catch (TopicPreparation.KafkaUnavailableException e) {
             throw CutoverException.infrastructure("Kafka: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses (exit 2) a load whose records the topic would delete or reject. */
+    private void checkTimestamps(TopicLimits limits) {
+        try {
+            // A parity run's load has a known size, so there is never a cap to apply.
+            TimestampCheck.check(plan.generator(), limits, Instant.now());
+        } catch (TimestampCheck.OutOfRange e) {
+            throw CutoverException.badInput(
+                    e.getMessage()
+                            + "; nothing was sent: use a topic that keeps records longer"
+                            + " (retention.ms) or run fewer simulated hours");
         }
     }
 

@@ -13,11 +13,17 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
-/** How many records a topic holds (latest minus earliest offset, over its partitions). */
-final class TopicRecords {
-    private TopicRecords() {}
+/**
+ * A topic's offsets summed over its partitions: how many records it holds (latest minus earliest)
+ * and how many it has deleted (earliest).
+ */
+record TopicRecords(long earliest, long latest) {
 
-    static long count(Admin admin, String topic, Duration timeout) {
+    long held() {
+        return latest - earliest;
+    }
+
+    static TopicRecords of(Admin admin, String topic, Duration timeout) {
         try {
             var partitions =
                     admin
@@ -29,8 +35,9 @@ final class TopicRecords {
                             .stream()
                             .map(p -> new TopicPartition(topic, p.partition()))
                             .toList();
-            return offsets(admin, partitions, OffsetSpec.latest(), timeout)
-                    - offsets(admin, partitions, OffsetSpec.earliest(), timeout);
+            return new TopicRecords(
+                    offsets(admin, partitions, OffsetSpec.earliest(), timeout),
+                    offsets(admin, partitions, OffsetSpec.latest(), timeout));
         } catch (ExecutionException | TimeoutException e) {
             throw CutoverException.infrastructure(
                     "Kafka: cannot read the offsets of topic " + topic + ": " + e.getMessage(), e);

@@ -190,6 +190,24 @@ public record GeneratorOptions(
                 grace);
     }
 
+    /** The same run, ending after {@code n} records at the latest (its duration still applies). */
+    public GeneratorOptions withAtMost(long n) {
+        return new GeneratorOptions(
+                seed,
+                accounts,
+                skew,
+                schemaMix,
+                start,
+                speedup,
+                rate,
+                nominalRate,
+                OptionalLong.of(events.isPresent() ? Math.min(n, events.getAsLong()) : n),
+                duration,
+                threads,
+                faults,
+                grace);
+    }
+
     public GeneratorOptions withSpeedup(double k) {
         return new GeneratorOptions(
                 seed,
