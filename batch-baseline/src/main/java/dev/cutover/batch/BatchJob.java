@@ -86,15 +86,14 @@ public final class BatchJob {
         runs.migrate();
         Optional<RunsTable.PreviousRun> previous =
                 options.reuseOffsets() ? runs.latest(options.topic(), hourStart) : Optional.empty();
-        TopicOffsets offsets =
-                previous.map(RunsTable.PreviousRun::offsets)
-                        .orElseGet(
-                                () ->
-                                        new OffsetResolver(options.kafkaProperties())
-                                                .resolve(
-                                                        options.topic(),
-                                                        window.readFrom(),
-                                                        window.cutoff()));
+        OffsetResolver resolver = new OffsetResolver(options.kafkaProperties());
+        TopicOffsets offsets;
+        if (previous.isPresent()) {
+            offsets = previous.get().offsets();
+            resolver.requireRetained(offsets);
+        } else {
+            offsets = resolver.resolve(options.topic(), window.readFrom(), window.cutoff());
+        }
         LOG.info(
                 "Hour {}: reading {} records of {} ({} offsets {} → {})",
                 hourStart,

@@ -2,6 +2,7 @@ package dev.cutover.batch;
 
 import dev.cutover.batch.config.BatchArguments;
 import dev.cutover.batch.config.SparkSessions;
+import dev.cutover.batch.io.RecordsExpiredException;
 import java.io.PrintStream;
 import java.time.Duration;
 import org.apache.spark.sql.SparkSession;
@@ -47,8 +48,13 @@ public final class BatchMain {
         try {
             BatchJob job = new BatchJob(spark, arguments.options());
             for (var hour : arguments.hours()) {
-                BatchJob.RunSummary summary = job.run(hour);
-                out.println("RUN " + summary.describe());
+                try {
+                    BatchJob.RunSummary summary = job.run(hour);
+                    out.println("RUN " + summary.describe());
+                } catch (RecordsExpiredException e) {
+                    err.println("cutover batch: hour " + hour + ": " + e.getMessage());
+                    return 3;
+                }
             }
             return 0;
         } catch (Exception e) {

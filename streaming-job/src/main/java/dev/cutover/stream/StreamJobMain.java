@@ -3,6 +3,7 @@ package dev.cutover.stream;
 import dev.cutover.stream.config.OptionsException;
 import dev.cutover.stream.config.OptionsLoader;
 import dev.cutover.stream.config.StreamJobOptions;
+import dev.cutover.stream.io.RetainedRecords;
 import dev.cutover.stream.pipeline.StreamJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,20 @@ public final class StreamJobMain {
         }
         LOG.info("Starting {} with {}", StreamJob.JOB_NAME, options);
         StreamExecutionEnvironment env = environment();
+        if (options.bounded()
+                && options.startingOffsets() == StreamJobOptions.StartingOffsets.EARLIEST) {
+            try {
+                RetainedRecords.requireSome(options);
+            } catch (RetainedRecords.ExpiredException e) {
+                LOG.error("Nothing to read: {}", e.getMessage());
+                if (!(env instanceof LocalStreamEnvironment)) {
+                    throw e; // a cluster reports the failed submission with this message
+                }
+                System.err.println("cutover-stream: " + e.getMessage());
+                System.exit(3);
+                return;
+            }
+        }
         if (env instanceof LocalStreamEnvironment && options.checkpointDir().isBlank()) {
             Path dir = Files.createTempDirectory("cutover-stream-checkpoints-");
             options = options.withCheckpointDir(dir.toUri().toString());

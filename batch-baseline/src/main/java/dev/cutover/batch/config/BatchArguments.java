@@ -20,7 +20,7 @@ import java.util.Properties;
  * spark-submit pass), with the same environment fallbacks as every {@code cutover} command.
  *
  * <pre>
- * --hour 2026-11-23T10:00Z | --from H1 --to H2 (hours [H1, H2), one after the other)
+ * --hour YYYY-MM-DDTHH:00Z | --from H1 --to H2 (hours [H1, H2), one after the other)
  * --bootstrap-servers S (KAFKA_BOOTSTRAP_SERVERS)  --kafka-config FILE  --topic T
  * --schema-registry URL (SCHEMA_REGISTRY_URL; SCHEMA_REGISTRY_USER_INFO)
  * --jdbc-url URL (JDBC_URL) --jdbc-user U (JDBC_USER) --jdbc-password-file F (JDBC_PASSWORD)
@@ -143,13 +143,13 @@ public record BatchArguments(
         return hours;
     }
 
-    /** {@code 2026-11-23T10:00Z}, {@code 2026-11-23T10:00:00Z}: must be the start of an hour. */
+    /** {@code YYYY-MM-DDTHH:00Z} or {@code YYYY-MM-DDTHH:00:00Z}: the start of an hour. */
     static Instant hourStart(String option, String text) {
         Instant instant;
         try {
             instant = java.time.OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BadArgument(option + " " + text + " is not a time like 2026-11-23T10:00Z");
+            throw new BadArgument(option + " " + text + " is not an hour like YYYY-MM-DDTHH:00Z");
         }
         if (!instant.truncatedTo(ChronoUnit.HOURS).equals(instant)) {
             throw new BadArgument(option + " " + text + " is not the start of an hour");

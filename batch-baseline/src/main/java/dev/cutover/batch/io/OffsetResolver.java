@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,7 +54,79 @@ public final class OffsetResolver {
                 start.put(partition.partition(), Math.min(first, last));
                 end.put(partition.partition(), last);
             }
-            return new TopicOffsets(topic, start, end);
+            TopicOffsets offsets = new TopicOffsets(topic, start, end);
+            if (offsets.records() == 0) {
+                requireNotExpired(consumer, topic, beginnings, until);
+            }
+            return offsets;
+        }
+    }
+
+    /**
+     * Offsets reused from an earlier run of the hour still name records the topic holds.
+     *
+     * @throws RecordsExpiredException when some were deleted since (a rerun would silently read
+     *     less)
+     */
+    public void requireRetained(TopicOffsets offsets) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafkaProperties)) {
+            Map<Integer, Long> logStart = new HashMap<>();
+            consumer.beginningOffsets(
+                            offsets.start().keySet().stream()
+                                    .map(p -> new TopicPartition(offsets.topic(), p))
+                                    .toList(),
+                            TIMEOUT)
+                    .forEach((partition, offset) -> logStart.put(partition.partition(), offset));
+            long deleted = offsets.deletedBelow(logStart);
+            if (deleted > 0) {
+                throw new RecordsExpiredException(
+                        "topic "
+                                + offsets.topic()
+                                + " deleted "
+                                + deleted
+                                + " of the "
+                                + offsets.records()
+                                + " records an earlier run of this hour read (retention.ms goes by"
+                                + " record timestamp), so a rerun cannot read them again");
+            }
+        }
+    }
+
+    /**
+     * A window with no records is empty, or its records were deleted: it is the latter when the
+     * topic deleted records (a log start offset above 0) and retains none older than the window's
+     * end.
+     *
+     * @throws RecordsExpiredException in the latter case
+     */
+    private static void requireNotExpired(
+            KafkaConsumer<byte[], byte[]> consumer,
+            String topic,
+            Map<TopicPartition, Long> beginnings,
+            Instant until) {
+        long deleted = beginnings.values().stream().mapToLong(Long::longValue).sum();
+        if (deleted == 0) {
+            return;
+        }
+        Map<TopicPartition, Long> query = new HashMap<>();
+        beginnings.keySet().forEach(p -> query.put(p, 0L));
+        long earliest =
+                consumer.offsetsForTimes(query, TIMEOUT).values().stream()
+                        .filter(Objects::nonNull)
+                        .mapToLong(OffsetAndTimestamp::timestamp)
+                        .min()
+                        .orElse(Long.MAX_VALUE);
+        if (earliest >= until.toEpochMilli()) {
+            throw new RecordsExpiredException(
+                    "read no records: topic "
+                            + topic
+                            + " deleted its first "
+                            + deleted
+                            + " records (retention.ms goes by record timestamp) and "
+                            + (earliest == Long.MAX_VALUE
+                                    ? "keeps none at all"
+                                    : "keeps none stamped before " + Instant.ofEpochMilli(earliest))
+                            + ", so this hour's records are gone");
         }
     }
 

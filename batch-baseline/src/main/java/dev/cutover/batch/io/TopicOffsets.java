@@ -29,6 +29,19 @@ public record TopicOffsets(
         }
     }
 
+    /**
+     * How many of the ranges' records the topic no longer holds, given the first offset each
+     * partition still has (its log start offset).
+     */
+    public long deletedBelow(Map<Integer, Long> logStart) {
+        long deleted = 0;
+        for (Map.Entry<Integer, Long> range : start.entrySet()) {
+            long first = logStart.getOrDefault(range.getKey(), 0L);
+            deleted += Math.max(0, Math.min(first, end.get(range.getKey())) - range.getValue());
+        }
+        return deleted;
+    }
+
     /** How many records the ranges hold (including any a transactional producer aborted). */
     public long records() {
         return start.keySet().stream().mapToLong(p -> end.get(p) - start.get(p)).sum();

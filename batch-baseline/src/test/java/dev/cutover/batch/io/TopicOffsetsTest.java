@@ -3,6 +3,7 @@ package dev.cutover.batch.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,15 @@ class TopicOffsetsTest {
         String stored = TopicOffsets.toJson(offsets.start());
         assertThat(stored).isEqualTo("{\"0\":0,\"1\":5}");
         assertThat(TopicOffsets.fromJson(stored)).isEqualTo(offsets.start());
+    }
+
+    @Test
+    void recordsBelowTheLogStartAreCountedAsDeleted() {
+        TopicOffsets offsets = new TopicOffsets("t", offsets(0, 5, 8), offsets(10, 7, 8));
+
+        assertThat(offsets.deletedBelow(Map.of(0, 0L, 1, 5L, 2, 0L))).isZero();
+        // partition 0 lost 4 of its range, partition 1 its whole range (and more), 2 is empty
+        assertThat(offsets.deletedBelow(Map.of(0, 4L, 1, 9L, 2, 9L))).isEqualTo(6);
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(
             names = "--hour",
             paramLabel = "HOUR",
-            description = "The hour, e.g. 2026-11-23T10:00Z.")
+            description = "The start of the hour, YYYY-MM-DDTHH:00Z (UTC).")
     String hour;
 
     @Option(names = "--from", paramLabel = "HOUR", description = "First hour of a range.")

@@ -28,8 +28,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,6 +180,75 @@ class RunITCase {
         assertThat(lines.get(lines.size() - 1))
                 .startsWith("cutover: topic " + TOPIC_IN_USE + " already holds 1 records")
                 .contains("give a new topic name");
+    }
+
+    @Test
+    void recordsDeletedDuringTheRunEndItWithExitThree() throws Exception {
+        String topic = "parity-run-deleted";
+        Path config = temp.resolve("parity.yaml");
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "kafka:",
+                        "  bootstrap-servers: ${env:IT_BROKERS}",
+                        "  topic: " + topic,
+                        "  partitions: 2",
+                        "schema-registry:",
+                        "  url: " + stack.schemaRegistryUrl(),
+                        "database:",
+                        "  url: " + stack.jdbcUrl(),
+                        "  user: " + stack.jdbcUser(),
+                        "  password: ${env:IT_DB_PASSWORD}",
+                        "flink:", // omitted rest: a local cluster of the run's own
+                        "  checkpoint-interval: 5s",
+                        "spark:",
+                        "  driver-memory: 1g",
+                        "load:",
+                        "  hours: 1",
+                        "  rate: 1000",
+                        "  speedup: 600",
+                        "  late-delay: 5m..30m",
+                        "run:",
+                        "  catch-up-timeout: 30s",
+                        "  report-dir: reports",
+                        ""));
+        TopicPartition first = new TopicPartition(topic, 0);
+        try (CliProcess run = start(config);
+                Admin admin =
+                        Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+            // Once the load is under way, its first records go, as a too short retention.ms
+            // would delete them.
+            long deleted =
+                    await().atMost(Duration.ofSeconds(150))
+                            .pollInterval(Duration.ofMillis(200))
+                            .until(() -> endOffset(admin, first), offset -> offset >= 100);
+            admin.deleteRecords(Map.of(first, RecordsToDelete.beforeOffset(deleted)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+
+            assertThat(run.awaitExit(Duration.ofSeconds(240))).as(run.output()).isEqualTo(3);
+            List<String> lines = run.stderr().strip().lines().toList();
+            assertThat(lines.get(lines.size() - 1))
+                    .as(run.output())
+                    .startsWith(
+                            "cutover: topic "
+                                    + topic
+                                    + " deleted "
+                                    + deleted
+                                    + " of the run's records before the end of the run");
+        }
+    }
+
+    private static long endOffset(Admin admin, TopicPartition partition) {
+        try {
+            return admin.listOffsets(Map.of(partition, OffsetSpec.latest()))
+                    .partitionResult(partition)
+                    .get(10, TimeUnit.SECONDS)
+                    .offset();
+        } catch (Exception topicNotThereYet) {
+            return -1;
+        }
     }
 
     private CliProcess start(Path config) throws IOException {
