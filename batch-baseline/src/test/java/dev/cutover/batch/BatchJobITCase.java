@@ -12,12 +12,12 @@ import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;
 import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ class BatchJobITCase {
         int v1 = registry.register(topic.subject(), CardTransactionSchemas.V1.schema());
         int v2 = registry.register(topic.subject(), CardTransactionSchemas.V2.schema());
         // Simulated hours in the recent past: the broker keeps them (retention by timestamp).
-        Instant first = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(8));
+        Instant first = TestTime.hourStart(8);
         List<Instant> hours = List.of(first, first.plusSeconds(3600), first.plusSeconds(7200));
         SimulatedHours traffic = SimulatedHours.generate(7, first, 3, 40, PARTITIONS, v1, v2);
         produce(stack, topic.name(), traffic.sent());

@@ -8,10 +8,9 @@ import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +49,7 @@ class HourlyRunBenchmarkITCase {
         int v2 =
                 SchemaRegistryClient.of(stack.schemaRegistryUrl())
                         .register(topic.subject(), CardTransactionSchemas.V2.schema());
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+        Instant hour = TestTime.hourStart(3);
         long produceStart = System.nanoTime();
         long sent = produce(stack, topic.name(), hour, events, v2);
         double produceSeconds = (System.nanoTime() - produceStart) / 1e9;

@@ -9,13 +9,12 @@ import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,7 +62,7 @@ class SparkSubmitITCase {
         SchemaRegistryClient registry = SchemaRegistryClient.of(stack.schemaRegistryUrl());
         int v1 = registry.register(topic.subject(), CardTransactionSchemas.V1.schema());
         int v2 = registry.register(topic.subject(), CardTransactionSchemas.V2.schema());
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(5));
+        Instant hour = TestTime.hourStart(5);
         SimulatedHours traffic = SimulatedHours.generate(11, hour, 1, 20, 2, v1, v2);
         BatchJobITCase.produce(stack, topic.name(), traffic.sent());
 

@@ -15,6 +15,7 @@ import dev.cutover.stream.pipeline.StreamPipeline;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,12 +61,8 @@ class FailoverITCase {
                         topic.name(),
                         stack.schemaRegistryUrl(),
                         topic.subject())) {
-            StreamJobITCase.sendEvents(
-                    producer,
-                    new Random(3),
-                    0,
-                    3000,
-                    java.time.Instant.parse("2026-11-23T06:00:00Z"));
+            // 3000 events span under 6 h of Kafka time: all of it in the past
+            StreamJobITCase.sendEvents(producer, new Random(3), 0, 3000, TestTime.hourStart(6));
             arrivals = producer.flush();
         }
 

@@ -15,10 +15,10 @@ import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.SelfSignedCertificates;
 import dev.cutover.testkit.SelfSignedCertificates.Pem;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +91,7 @@ class KafkaTlsITCase {
             try (FixtureProducer producer =
                     new FixtureProducer(
                             plain, topic.name(), stack.schemaRegistryUrl(), topic.subject())) {
-                StreamJobITCase.sendEvents(
-                        producer, new Random(9), 0, 200, Instant.parse("2026-11-23T16:00:00Z"));
+                StreamJobITCase.sendEvents(producer, new Random(9), 0, 200, TestTime.hourStart(1));
                 arrivals = producer.flush();
             }
 

@@ -8,13 +8,13 @@ import dev.cutover.stream.Truth.Arrival;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.io.File;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -48,8 +48,7 @@ class LocalLaunchITCase {
                         topic.name(),
                         stack.schemaRegistryUrl(),
                         topic.subject())) {
-            StreamJobITCase.sendEvents(
-                    producer, new Random(11), 0, 400, Instant.parse("2026-11-23T12:00:00Z"));
+            StreamJobITCase.sendEvents(producer, new Random(11), 0, 400, TestTime.hourStart(1));
             arrivals = producer.flush();
         }
         Properties options = new Properties();

@@ -11,6 +11,7 @@ import dev.cutover.stream.Truth.Arrival;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,8 +91,7 @@ class StandaloneClusterITCase {
                         topic.name(),
                         stack.schemaRegistryUrl(),
                         topic.subject())) {
-            StreamJobITCase.sendEvents(
-                    producer, new Random(5), 0, 300, Instant.parse("2026-11-23T14:00:00Z"));
+            StreamJobITCase.sendEvents(producer, new Random(5), 0, 300, TestTime.hourStart(1));
             arrivals = producer.flush();
         }
 

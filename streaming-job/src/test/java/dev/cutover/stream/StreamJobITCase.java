@@ -13,6 +13,7 @@ import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;
 import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,7 +41,12 @@ import org.junit.jupiter.api.Timeout;
 @EmbeddedStackTest
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class StreamJobITCase {
-    private static final Instant START = Instant.parse("2026-11-23T08:00:00Z");
+    /**
+     * Kafka time of the first event: the bounded run's events span under 3 h, the unbounded run's
+     * late events arrive at START + 5 h; all of it lies in the past.
+     */
+    private static final Instant START = TestTime.hourStart(6);
+
     private static final String[] CURRENCIES = {"USD", "EUR", "GBP", "CAD", "JPY", "MXN"};
     private static final String[] STATUSES = {"APPROVED", "APPROVED", "DECLINED", "REVERSED"};
     private static final String[] COUNTRIES = {"US", "US", "FR", "GB", "MX", "JP"};
@@ -199,7 +205,8 @@ class StreamJobITCase {
     /**
      * {@code count} events from {@code first}, one every 7 s of Kafka time over v1 and v2; 10% are
      * resent to another partition (a third of the resends carry an EARLIER Kafka timestamp than the
-     * original, so they win although sent later); 5% arrive two hours after their event time.
+     * original, so they win although sent later); 5% arrive two hours after their event time. Kafka
+     * timestamps span {@code 7 * count} s from {@code start}, plus 5 s.
      */
     static void sendEvents(
             FixtureProducer producer, Random random, int first, int count, Instant start) {

@@ -9,13 +9,12 @@ import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;
 import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,8 +30,7 @@ class GenerateCommandITCase {
     void generatesWithFaultsAndWritesTruthAndSummary(
             StackEndpoints stack, TestTopic topic, TestSchema schema) throws Exception {
         Path summary = temp.resolve("summary.json");
-        String start =
-                Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString();
+        String start = TestTime.hourStart(3).toString();
 
         CliRun run =
                 CliRun.of(

@@ -13,14 +13,13 @@ import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;
 import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -256,7 +255,7 @@ class GenerateStopITCase {
                 "--create-topic",
                 "2",
                 "--start",
-                Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString(),
+                TestTime.hourStart(2).toString(),
                 "--seed",
                 "11");
     }

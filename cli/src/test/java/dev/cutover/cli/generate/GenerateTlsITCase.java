@@ -12,14 +12,13 @@ import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.SelfSignedCertificates;
 import dev.cutover.testkit.SelfSignedCertificates.Pem;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -216,7 +215,7 @@ class GenerateTlsITCase {
                 "--poison-fraction",
                 "0.02",
                 "--start",
-                Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString(),
+                TestTime.hourStart(1).toString(),
                 "--summary-json",
                 dir.resolve(topic.name() + ".json").toString());
     }

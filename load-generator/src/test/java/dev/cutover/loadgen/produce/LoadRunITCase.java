@@ -23,11 +23,11 @@ import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;
 import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +59,7 @@ class LoadRunITCase {
         SchemaIds ids = SchemaRegistration.register(registry, topic.name());
         // Three simulated hours in the past, 50k records over them (the broker rejects
         // timestamps more than an hour in the future).
-        Instant start = Instant.now().minus(4, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
+        Instant start = TestTime.hourStart(4);
         GeneratorOptions options =
                 new GeneratorOptions(
                         2026,

@@ -7,9 +7,12 @@ import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,18 +122,20 @@ class OutputTablesITCase {
                 "INSERT INTO "
                         + schema.qualify("account_hourly_spend")
                         + " (account_id, hour_start, txn_count, approved_amount_usd,"
-                        + " declined_count, international_count, max_amount_usd) VALUES ('a',"
-                        + " '2026-11-23T10:00:00Z', ?, 10.00, 0, 0, 10.00) ON CONFLICT (account_id,"
+                        + " declined_count, international_count, max_amount_usd) VALUES ('a', ?, ?,"
+                        + " 10.00, 0, 0, 10.00) ON CONFLICT (account_id,"
                         + " hour_start) DO UPDATE SET txn_count = EXCLUDED.txn_count,"
                         + " approved_amount_usd = EXCLUDED.approved_amount_usd, declined_count ="
                         + " EXCLUDED.declined_count, international_count ="
                         + " EXCLUDED.international_count, max_amount_usd = EXCLUDED.max_amount_usd";
 
-        Jdbc.execute(db, upsert, 1L);
+        OffsetDateTime hour = TestTime.hourStart(1).atOffset(ZoneOffset.UTC);
+
+        Jdbc.execute(db, upsert, hour, 1L);
         Instant first = writtenAt(db, schema);
-        Jdbc.execute(db, upsert, 1L); // a replay of the same row
+        Jdbc.execute(db, upsert, hour, 1L); // a replay of the same row
         Instant replayed = writtenAt(db, schema);
-        Jdbc.execute(db, upsert, 2L); // a real change
+        Jdbc.execute(db, upsert, hour, 2L); // a real change
         Instant changed = writtenAt(db, schema);
 
         assertThat(first).isNotNull();

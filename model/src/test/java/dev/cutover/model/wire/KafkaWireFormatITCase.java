@@ -14,6 +14,7 @@ import dev.cutover.stack.Service;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.KafkaTopics;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -49,10 +50,11 @@ class KafkaWireFormatITCase {
         int v1 = registry.register(topic.subject(), CardTransactionSchemas.V1.schema());
         int v2 = registry.register(topic.subject(), CardTransactionSchemas.V2.schema());
 
+        Instant hour = TestTime.hourStart(1);
         Map<String, CardTransaction> sent = new HashMap<>();
         try (KafkaProducer<String, byte[]> producer = producer(stack)) {
             for (int i = 0; i < 60; i++) {
-                CardTransaction event = event(i);
+                CardTransaction event = event(i, hour);
                 boolean asV1 = i % 3 == 0;
                 byte[] value =
                         asV1
@@ -99,7 +101,7 @@ class KafkaWireFormatITCase {
                         e -> assertThat(e.failure()).isEqualTo(DecodeFailure.BAD_MAGIC_BYTE));
     }
 
-    private static CardTransaction event(int i) {
+    private static CardTransaction event(int i, Instant hour) {
         return CardTransaction.newBuilder()
                 .setTransactionId(
                         UUID.nameUUIDFromBytes(("txn-" + i).getBytes(StandardCharsets.UTF_8)))
@@ -109,7 +111,7 @@ class KafkaWireFormatITCase {
                         new Merchant("m-" + i, "Merchant " + i, "5411", i % 2 == 0 ? "US" : "DE"))
                 .setAmount(new BigDecimal(i + ".25"))
                 .setCurrency(Currency.values()[i % Currency.values().length])
-                .setEventTime(Instant.parse("2026-11-23T10:00:00Z").plusSeconds(i))
+                .setEventTime(hour.plusSeconds(i))
                 .setStatus(Status.values()[i % Status.values().length])
                 .setChannel(i % 4 == 0 ? null : Channel.values()[i % Channel.values().length])
                 .setAttributes(Map.of("i", String.valueOf(i)))

@@ -11,6 +11,9 @@ import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,18 +52,20 @@ class KeyRangeChecksumITCase {
                                 + " lpad(g::text, 6, '0')"
                         : "g * 7";
         String order = sorted ? "ORDER BY 1" : "ORDER BY md5(g::text)";
+        OffsetDateTime base = TestTime.hourStart(1).atOffset(ZoneOffset.UTC);
         Jdbc.execute(
                 stack,
                 "INSERT INTO "
                         + schema.qualify("left_k")
                         + " SELECT "
                         + key
-                        + ", g / 100.0, timestamptz '2026-11-23 00:00Z' + g * interval '1 s',"
+                        + ", g / 100.0, CAST(? AS timestamptz) + g * interval '1 s',"
                         + " CASE WHEN g % 9 = 0 THEN NULL ELSE 'n' || g END"
                         + " FROM generate_series(1, "
                         + (ROWS + 5)
                         + ") g "
-                        + order);
+                        + order,
+                base);
         Jdbc.execute(
                 stack,
                 "INSERT INTO "
@@ -70,13 +75,14 @@ class KeyRangeChecksumITCase {
                         + ", g / 100.0"
                         + " + CASE WHEN g IN (10, 1500, 2999) THEN 0.5"
                         + " WHEN g IN (20, 700, 1400, 2100) THEN 0.005 ELSE 0 END,"
-                        + " timestamptz '2026-11-23 00:00Z' + g * interval '1 s',"
+                        + " CAST(? AS timestamptz) + g * interval '1 s',"
                         + " CASE WHEN g = 33 THEN 'changed' WHEN g = 34 THEN NULL"
                         + " WHEN g % 9 = 0 THEN NULL ELSE 'n' || g END"
                         + " FROM generate_series(-7, "
                         + ROWS
                         + ") g WHERE g <> 0 "
-                        + order);
+                        + order,
+                base);
         Jdbc.execute(
                 stack, "ANALYZE " + schema.qualify("left_k") + ", " + schema.qualify("right_k"));
     }

@@ -3,6 +3,7 @@ package dev.cutover.recon.diff;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.Jdbc;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +27,7 @@ final class PlantedDifferences {
     static final long RIGHT_ROWS = COMMON + 6 + 1 + 1;
     static final long MATCHED = COMMON - 3 - 6;
     static final long MISMATCHED = 6;
-    static final Instant BASE = Instant.parse("2026-11-23T10:00:00Z");
+    static final Instant BASE = TestTime.hourStart(1);
 
     private PlantedDifferences() {}
 

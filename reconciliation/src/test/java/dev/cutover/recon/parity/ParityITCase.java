@@ -17,6 +17,7 @@ import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.Timeout;
 @EmbeddedStackTest(services = Service.POSTGRES)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ParityITCase {
-    private static final Instant H0 = Instant.parse("2026-11-23T10:00:00Z");
+    /** The first planted hour; the rows span 2.5 h from it, all in the past. */
+    private static final Instant H0 = TestTime.hourStart(3);
 
     @Test
     void lateArrivalsAreExplainedAndDefectsAreNot(StackEndpoints stack, TestSchema schema)
