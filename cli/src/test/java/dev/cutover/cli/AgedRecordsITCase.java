@@ -9,10 +9,9 @@ import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;
 import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ class AgedRecordsITCase {
             OutputTables.migrateSchema(
                     stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), name);
         }
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(30));
+        Instant hour = TestTime.hourStart(30 * 24);
 
         CliRun generated =
                 cutover(

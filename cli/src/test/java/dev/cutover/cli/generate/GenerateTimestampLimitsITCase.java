@@ -6,10 +6,10 @@ import dev.cutover.stack.Service;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.KafkaTopics;
+import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ class GenerateTimestampLimitsITCase {
                 2,
                 ONE_DAY,
                 KafkaTopics.DEFAULT_TIMEOUT);
-        Instant threeDaysAgo = hoursAgo(72);
+        Instant threeDaysAgo = TestTime.hourStart(72);
 
         CliRun refused =
                 generate(stack, topic, "--events", "200", "--start", threeDaysAgo.toString());
@@ -57,7 +57,13 @@ class GenerateTimestampLimitsITCase {
                 .isZero();
 
         CliRun inside =
-                generate(stack, topic, "--events", "200", "--start", hoursAgo(2).toString());
+                generate(
+                        stack,
+                        topic,
+                        "--events",
+                        "200",
+                        "--start",
+                        TestTime.hourStart(2).toString());
 
         assertThat(inside.code()).as(inside.toString()).isZero();
         assertThat(KafkaTopics.offsets(stack.kafkaBootstrapServers(), topic.name()).held())
@@ -80,7 +86,7 @@ class GenerateTimestampLimitsITCase {
                         "--speedup",
                         "3600",
                         "--start",
-                        hoursAgo(2).toString());
+                        TestTime.hourStart(2).toString());
 
         assertThat(refused.code()).as(refused.toString()).isEqualTo(2);
         assertThat(refused.errLines())
@@ -94,10 +100,6 @@ class GenerateTimestampLimitsITCase {
                         "or earlier");
         assertThat(KafkaTopics.offsets(stack.kafkaBootstrapServers(), topic.name()).latest())
                 .isZero();
-    }
-
-    private static Instant hoursAgo(int hours) {
-        return Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(hours));
     }
 
     private static CliRun generate(StackEndpoints stack, TestTopic topic, String... options) {
