@@ -1,6 +1,7 @@
 package dev.cutover.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.cutover.model.CardTransactionSchemas;
 import dev.cutover.model.db.OutputTables;
@@ -184,22 +185,16 @@ class StreamJobITCase {
         }
     }
 
-    /** Polls until {@code actual} equals {@code expected}; fails early if the job fails. */
+    /** Waits until {@code actual} equals {@code expected}; fails at once if the job ends. */
     static void awaitEqual(
             Supplier<Map<String, List<Object>>> actual,
             Map<String, List<Object>> expected,
-            JobClient job)
-            throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        Map<String, List<Object>> last = actual.get();
-        while (!last.equals(expected) && System.nanoTime() < deadline) {
-            assertThat(job.getJobStatus().get().isGloballyTerminalState())
-                    .as("job ended early")
-                    .isFalse();
-            Thread.sleep(200);
-            last = actual.get();
-        }
-        assertThat(last).isEqualTo(expected);
+            JobClient job) {
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .failFast(
+                        "job ended early", () -> job.getJobStatus().get().isGloballyTerminalState())
+                .untilAsserted(() -> assertThat(actual.get()).isEqualTo(expected));
     }
 
     /**

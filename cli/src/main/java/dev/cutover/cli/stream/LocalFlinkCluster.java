@@ -3,10 +3,10 @@ package dev.cutover.cli.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.cli.CutoverException;
+import dev.cutover.stack.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,13 +88,13 @@ public final class LocalFlinkCluster implements AutoCloseable {
         Path flinkLib = job.requireFlinkLib();
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Files.createDirectories(dir.resolve("checkpoints"));
-        int restPort = freePort();
+        int restPort = Ports.free();
         Files.writeString(
                 conf.resolve("config.yaml"),
                 String.join(
                         "\n",
                         "jobmanager.rpc.address: 127.0.0.1",
-                        "jobmanager.rpc.port: " + freePort(),
+                        "jobmanager.rpc.port: " + Ports.free(),
                         "jobmanager.bind-host: 127.0.0.1",
                         "jobmanager.memory.process.size: 700m",
                         "taskmanager.host: 127.0.0.1",
@@ -564,11 +564,5 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,11 +1,11 @@
 package dev.cutover.cli.stream;
 
 import dev.cutover.cli.CutoverException;
+import dev.cutover.stack.Ports;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +79,7 @@ public final class LocalFlinkJob implements AutoCloseable {
         try (Writer writer = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
             properties.store(writer, "cutover stream (deleted when the job has started)");
         }
-        int uiPort = freePort();
+        int uiPort = Ports.free();
         List<String> command =
                 LocalFlinkCommand.of(
                         Path.of(System.getProperty("java.home")), job, heap, uiPort, config);
@@ -212,11 +212,5 @@ public final class LocalFlinkJob implements AutoCloseable {
             }
         }
         return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
