@@ -43,12 +43,13 @@ class RetentionITCase {
 
     @BeforeAll
     static void start() {
-        // The check runs every half second instead of every five minutes, so that the control
-        // topic shows within seconds that the check ran.
+        // The check runs every half second from the start instead of every five minutes after
+        // thirty seconds, so that the control topic shows within seconds that the check ran.
         kafka =
                 EmbeddedKafka.start(
                         StackOptions.defaults()
-                                .withKafkaProperty("log.retention.check.interval.ms", "500"));
+                                .withKafkaProperty("log.retention.check.interval.ms", "500")
+                                .withKafkaProperty("log.initial.task.delay.ms", "0"));
     }
 
     @AfterAll
