@@ -1,8 +1,11 @@
 package dev.cutover.batch;
 
-import dev.cutover.batch.config.BatchArguments;
+import dev.cutover.batch.config.BatchOptions;
 import dev.cutover.batch.config.SparkSessions;
 import dev.cutover.batch.io.RecordsExpiredException;
+import dev.cutover.contract.Defaults;
+import dev.cutover.contract.ExitCode;
+import dev.cutover.contract.batch.BatchJobArguments;
 import java.io.PrintStream;
 import java.time.Duration;
 import org.apache.spark.sql.SparkSession;
@@ -11,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The batch's entry point, for spark-submit and {@code cutover batch}: parses the arguments ({@link
- * BatchArguments}), starts one Spark session and runs {@link BatchJob} for each hour. Prints one
+ * BatchJobArguments}), starts one Spark session and runs {@link BatchJob} for each hour. Prints one
  * {@code RUN …} line per hour on stdout. Exit code 0 on success, 2 for bad arguments, 3 when a run
  * fails.
  */
@@ -28,16 +31,18 @@ public final class BatchMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        BatchArguments arguments;
+        BatchJobArguments arguments;
+        BatchOptions options;
         try {
-            arguments = BatchArguments.parse(args, System.getenv());
+            arguments = BatchJobArguments.parse(args, System.getenv());
+            options = BatchOptions.resolve(arguments, System.getenv());
         } catch (IllegalArgumentException e) {
             err.println("cutover batch: " + e.getMessage());
-            return 2;
+            return ExitCode.BAD_INPUT.code();
         }
-        String master = arguments.master();
+        String master = arguments.master().orElse(null);
         if (master == null && System.getProperty("spark.master") == null) {
-            master = BatchArguments.DEFAULT_MASTER;
+            master = Defaults.SPARK_MASTER;
         }
         long start = System.nanoTime();
         SparkSession spark = SparkSessions.create(master, arguments.shufflePartitions());
@@ -46,21 +51,21 @@ public final class BatchMain {
                 "SESSION started in %.1f s (%s)%n",
                 sessionStart.toMillis() / 1000.0, spark.sparkContext().master());
         try {
-            BatchJob job = new BatchJob(spark, arguments.options());
-            for (var hour : arguments.hours()) {
+            BatchJob job = new BatchJob(spark, options);
+            for (var hour : arguments.hours().hours()) {
                 try {
                     BatchJob.RunSummary summary = job.run(hour);
                     out.println("RUN " + summary.describe());
                 } catch (RecordsExpiredException e) {
                     err.println("cutover batch: hour " + hour + ": " + e.getMessage());
-                    return 3;
+                    return ExitCode.INFRASTRUCTURE.code();
                 }
             }
-            return 0;
+            return ExitCode.OK.code();
         } catch (Exception e) {
             LOG.error("Batch run failed", e);
             err.println("cutover batch: run failed: " + e);
-            return 3;
+            return ExitCode.INFRASTRUCTURE.code();
         } finally {
             spark.stop();
         }

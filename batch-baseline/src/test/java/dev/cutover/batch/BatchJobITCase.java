@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.batch.config.BatchOptions;
 import dev.cutover.batch.io.JdbcTarget;
+import dev.cutover.contract.Defaults;
 import dev.cutover.model.CardTransactionSchemas;
 import dev.cutover.model.registry.SchemaRegistryClient;
 import dev.cutover.model.rules.EventHours;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class BatchJobITCase {
     private static final int PARTITIONS = 3;
-    private static final Duration GRACE = EventHours.DEFAULT_GRACE;
+    private static final Duration GRACE = Defaults.GRACE;
     private static final String COLUMNS =
             "transaction_id, account_id, event_time, event_hour, amount, currency, amount_usd,"
                     + " merchant_category, status, is_international, masked_card, kafka_timestamp";

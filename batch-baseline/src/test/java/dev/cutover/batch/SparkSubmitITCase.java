@@ -2,9 +2,9 @@ package dev.cutover.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.contract.Defaults;
 import dev.cutover.model.CardTransactionSchemas;
 import dev.cutover.model.registry.SchemaRegistryClient;
-import dev.cutover.model.rules.EventHours;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.KafkaTopics;
@@ -112,7 +112,7 @@ class SparkSubmitITCase {
         assertThat(output).contains("RUN hour " + hour);
 
         List<String> expected =
-                traffic.expectedIn(hour, EventHours.DEFAULT_GRACE).stream()
+                traffic.expectedIn(hour, Defaults.GRACE).stream()
                         .map(e -> e.expectedRow(traffic.firstArrival(e)))
                         .toList();
         assertThat(BatchJobITCase.transactions(stack, schema, hour))

@@ -1,5 +1,7 @@
 package dev.cutover.cli;
 
+import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.ExitCode;
 import dev.cutover.model.registry.SchemaRegistryException;
 import dev.cutover.recon.ReconException;
 import dev.cutover.stack.StackException;

@@ -1,5 +1,6 @@
 package dev.cutover.stack;
 
+import dev.cutover.contract.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     static EmbeddedKafka start(StackOptions options, RunFolder folder, RunFolder ownedFolder) {
-        int port = Ports.freeOrRequested(options.kafkaPort(), "Kafka");
+        int port = ServicePorts.freeOrRequested(options.kafkaPort(), "Kafka");
         int controllerPort = Ports.free();
         Path dataDir = folder.serviceFolder("kafka");
         long startNanos = System.nanoTime();

@@ -64,7 +64,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     static EmbeddedPostgres start(StackOptions options, RunFolder folder, RunFolder ownedFolder) {
-        int port = Ports.freeOrRequested(options.postgresPort(), "PostgreSQL");
+        int port = ServicePorts.freeOrRequested(options.postgresPort(), "PostgreSQL");
         Path serviceDir = folder.serviceFolder("postgres");
         Path dataDir = serviceDir.resolve("data");
         Path logFile = serviceDir.resolve("postgres.log");

@@ -67,7 +67,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     static EmbeddedSchemaRegistry start(
             StackOptions options, Path jar, RunFolder folder, RunFolder ownedFolder) {
-        int port = Ports.freeOrRequested(options.registryPort(), "Schema registry");
+        int port = ServicePorts.freeOrRequested(options.registryPort(), "Schema registry");
         Path workDir = folder.serviceFolder("schema-registry");
         Path logFile = workDir.resolve("registry.log");
         long startNanos = System.nanoTime();

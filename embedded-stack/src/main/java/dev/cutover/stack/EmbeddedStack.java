@@ -1,5 +1,6 @@
 package dev.cutover.stack;
 
+import dev.cutover.contract.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

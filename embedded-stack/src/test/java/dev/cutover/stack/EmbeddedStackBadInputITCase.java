@@ -3,6 +3,7 @@ package dev.cutover.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cutover.contract.Ports;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,8 +1,8 @@
 package dev.cutover.stream;
 
-import dev.cutover.stream.config.OptionsException;
+import dev.cutover.contract.stream.OptionsException;
+import dev.cutover.contract.stream.StreamJobOptions;
 import dev.cutover.stream.config.OptionsLoader;
-import dev.cutover.stream.config.StreamJobOptions;
 import dev.cutover.stream.io.RetainedRecords;
 import dev.cutover.stream.pipeline.StreamJob;
 import java.nio.file.Files;

@@ -2,10 +2,10 @@ package dev.cutover.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.contract.stream.StreamJobOptions;
 import dev.cutover.model.db.OutputTables;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.stream.Truth.Arrival;
-import dev.cutover.stream.config.StreamJobOptions;
 import dev.cutover.stream.functions.WriterSchemasFactory;
 import dev.cutover.stream.io.KafkaRecord;
 import dev.cutover.stream.pipeline.JdbcSinks;

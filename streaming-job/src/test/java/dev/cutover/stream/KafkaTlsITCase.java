@@ -2,13 +2,13 @@ package dev.cutover.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.contract.stream.StreamJobOptions;
 import dev.cutover.model.db.OutputTables;
 import dev.cutover.stack.EmbeddedKafka;
 import dev.cutover.stack.Service;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.stack.StackOptions;
 import dev.cutover.stream.Truth.Arrival;
-import dev.cutover.stream.config.StreamJobOptions;
 import dev.cutover.stream.pipeline.StreamJob;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.KafkaTopics;

@@ -3,12 +3,12 @@ package dev.cutover.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cutover.contract.stream.StreamJobOptions;
 import dev.cutover.model.CardTransactionSchemas;
 import dev.cutover.model.db.OutputTables;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.stream.TestEvents.Event;
 import dev.cutover.stream.Truth.Arrival;
-import dev.cutover.stream.config.StreamJobOptions;
 import dev.cutover.stream.pipeline.StreamJob;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;

@@ -1,9 +1,15 @@
 package dev.cutover.batch.config;
 
 import dev.cutover.batch.io.JdbcTarget;
+import dev.cutover.contract.batch.BatchJobArguments;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * Everything one batch run needs besides the hour.
@@ -37,6 +43,48 @@ public record BatchOptions(
         if (!kafkaProperties.containsKey("bootstrap.servers")) {
             throw new IllegalArgumentException("Kafka bootstrap servers are not set");
         }
+    }
+
+    /**
+     * The options of {@code arguments}, secrets read: Kafka client properties from {@code
+     * --kafka-config}, the password from {@code --jdbc-password-file} or {@code JDBC_PASSWORD}, the
+     * registry's credentials from {@code SCHEMA_REGISTRY_USER_INFO}.
+     *
+     * @throws IllegalArgumentException when a file cannot be read or a value is bad
+     */
+    public static BatchOptions resolve(BatchJobArguments arguments, Map<String, String> env) {
+        Map<String, String> kafka = new HashMap<>();
+        arguments
+                .kafkaConfig()
+                .ifPresent(
+                        file -> {
+                            Properties p = BatchJobArguments.readProperties(file);
+                            p.stringPropertyNames().forEach(k -> kafka.put(k, p.getProperty(k)));
+                        });
+        arguments.bootstrapServers().ifPresent(s -> kafka.put("bootstrap.servers", s));
+        String password = env.get("JDBC_PASSWORD");
+        if (arguments.jdbcPasswordFile().isPresent()) {
+            Path file = arguments.jdbcPasswordFile().get();
+            try {
+                password = Files.readString(file).strip();
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read --jdbc-password-file " + file);
+            }
+        }
+        return new BatchOptions(
+                kafka,
+                arguments.topic(),
+                arguments.schemaRegistryUrl(),
+                env.get("SCHEMA_REGISTRY_USER_INFO"),
+                new JdbcTarget(
+                        arguments.jdbcUrl(),
+                        arguments.jdbcUser().orElse(null),
+                        password,
+                        arguments.outputSchema()),
+                arguments.grace(),
+                arguments.lookback(),
+                !arguments.resolveOffsets(),
+                arguments.minPartitions());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.cutover.batch.pipeline;
 
+import dev.cutover.contract.Defaults;
 import dev.cutover.model.rules.EventHours;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.Objects;
  * grace}.
  */
 public record HourWindow(Instant hourStart, Duration grace, Duration lookback) {
-    public static final Duration DEFAULT_LOOKBACK = Duration.ofHours(6);
 
     public HourWindow {
         Objects.requireNonNull(hourStart, "hourStart");
@@ -26,7 +26,7 @@ public record HourWindow(Instant hourStart, Duration grace, Duration lookback) {
     }
 
     public static HourWindow of(Instant hourStart) {
-        return new HourWindow(hourStart, EventHours.DEFAULT_GRACE, DEFAULT_LOOKBACK);
+        return new HourWindow(hourStart, Defaults.GRACE, Defaults.LOOKBACK);
     }
 
     public Instant hourEnd() {

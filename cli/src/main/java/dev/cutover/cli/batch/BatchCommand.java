@@ -1,8 +1,8 @@
 package dev.cutover.cli.batch;
 
-import dev.cutover.cli.CutoverException;
-import dev.cutover.cli.ExitCode;
 import dev.cutover.cli.options.TargetOptions;
+import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.ExitCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,6 +1,6 @@
 package dev.cutover.cli.batch;
 
-import dev.cutover.cli.CutoverException;
+import dev.cutover.contract.CutoverException;
 import dev.cutover.stack.ArtifactLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.cutover.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.cutover.cli.CutoverException;
-import dev.cutover.cli.ExitCode;
+import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.ExitCode;
 import dev.cutover.loadgen.config.GeneratorOptions;
 import dev.cutover.loadgen.generate.EventGenerator;
 import dev.cutover.loadgen.generate.SchemaIds;

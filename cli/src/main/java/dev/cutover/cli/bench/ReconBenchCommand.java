@@ -1,7 +1,7 @@
 package dev.cutover.cli.bench;
 
-import dev.cutover.cli.CutoverException;
-import dev.cutover.cli.ExitCode;
+import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.ExitCode;
 import dev.cutover.recon.ReconException;
 import dev.cutover.recon.bench.ReconBenchmark;
 import dev.cutover.recon.db.ConnectionSpec;

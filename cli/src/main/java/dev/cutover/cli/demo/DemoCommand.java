@@ -1,6 +1,5 @@
 package dev.cutover.cli.demo;
 
-import dev.cutover.cli.CutoverException;
 import dev.cutover.cli.demo.chaos.ChaosPlan;
 import dev.cutover.cli.demo.chaos.FaultInjector;
 import dev.cutover.cli.demo.chaos.StackFaults;
@@ -15,6 +14,7 @@ import dev.cutover.cli.stream.LocalFlinkCluster;
 import dev.cutover.cli.stream.StreamCommand;
 import dev.cutover.cli.stream.StreamDeployment;
 import dev.cutover.cli.stream.StreamJarLocator;
+import dev.cutover.contract.CutoverException;
 import dev.cutover.recon.gate.GatePolicy;
 import dev.cutover.stack.EmbeddedStack;
 import dev.cutover.stack.StackOptions;

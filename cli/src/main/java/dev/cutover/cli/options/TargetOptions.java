@@ -1,6 +1,6 @@
 package dev.cutover.cli.options;
 
-import dev.cutover.cli.CutoverException;
+import dev.cutover.contract.CutoverException;
 import dev.cutover.model.registry.BasicCredentials;
 import dev.cutover.model.registry.RegistryClientConfig;
 import java.io.IOException;

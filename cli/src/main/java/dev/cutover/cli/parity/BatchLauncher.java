@@ -1,8 +1,8 @@
 package dev.cutover.cli.parity;
 
-import dev.cutover.cli.CutoverException;
-import dev.cutover.cli.ExitCode;
 import dev.cutover.cli.batch.BatchCommand;
+import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

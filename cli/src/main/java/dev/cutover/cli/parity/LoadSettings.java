@@ -1,6 +1,6 @@
 package dev.cutover.cli.parity;
 
-import dev.cutover.cli.CutoverException;
+import dev.cutover.contract.CutoverException;
 import dev.cutover.loadgen.config.DelayRange;
 import dev.cutover.loadgen.config.FaultOptions;
 import dev.cutover.loadgen.config.GeneratorOptions;

@@ -1,9 +1,9 @@
 package dev.cutover.cli.parity;
 
-import dev.cutover.cli.CutoverException;
-import dev.cutover.cli.ExitCode;
 import dev.cutover.cli.progress.Progress;
 import dev.cutover.cli.stream.StreamDeployment;
+import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.ExitCode;
 import dev.cutover.loadgen.generate.SchemaIds;
 import dev.cutover.loadgen.produce.LoadGenerator;
 import dev.cutover.loadgen.produce.LoadRun;

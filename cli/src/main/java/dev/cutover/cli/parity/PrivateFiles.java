@@ -1,7 +1,7 @@
 package dev.cutover.cli.parity;
 
-import dev.cutover.cli.CutoverException;
-import dev.cutover.cli.ExitCode;
+import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.ExitCode;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.cutover.cli.parity;
 
-import dev.cutover.cli.CutoverException;
+import dev.cutover.contract.CutoverException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

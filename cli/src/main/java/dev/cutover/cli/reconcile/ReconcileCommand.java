@@ -1,8 +1,9 @@
 package dev.cutover.cli.reconcile;
 
-import dev.cutover.cli.CutoverException;
-import dev.cutover.cli.ExitCode;
+import dev.cutover.cli.options.DurationOption;
 import dev.cutover.cli.options.TargetOptions;
+import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.ExitCode;
 import dev.cutover.recon.ReconException;
 import dev.cutover.recon.Reconciler;
 import dev.cutover.recon.Reports;
@@ -218,7 +219,7 @@ public final class ReconcileCommand implements Callable<Integer> {
                         "--parity compares the output tables: drop --left-table, --right-table and"
                                 + " --key");
             }
-            Duration graceDuration = Durations.parse(grace, "--grace");
+            Duration graceDuration = DurationOption.parse("--grace", grace);
             ParityRun.Options options =
                     new ParityRun.Options(
                             left,

@@ -1,8 +1,8 @@
 package dev.cutover.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cutover.cli.CutoverException;
-import dev.cutover.cli.options.SecretKeys;
+import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.SecretKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.cutover.cli.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cutover.cli.CutoverException;
+import dev.cutover.contract.CutoverException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;

@@ -2,8 +2,8 @@ package dev.cutover.cli.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cutover.cli.CutoverException;
-import dev.cutover.stack.Ports;
+import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -1,7 +1,7 @@
 package dev.cutover.cli.stream;
 
-import dev.cutover.cli.CutoverException;
-import dev.cutover.stack.Ports;
+import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.Ports;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,6 +1,6 @@
 package dev.cutover.cli.stream;
 
-import dev.cutover.cli.CutoverException;
+import dev.cutover.contract.CutoverException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

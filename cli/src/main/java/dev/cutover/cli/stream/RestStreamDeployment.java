@@ -1,7 +1,7 @@
 package dev.cutover.cli.stream;
 
-import dev.cutover.cli.CutoverException;
-import dev.cutover.cli.options.SecretKeys;
+import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.SecretKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

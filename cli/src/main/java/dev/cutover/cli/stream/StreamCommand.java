@@ -1,7 +1,7 @@
 package dev.cutover.cli.stream;
 
-import dev.cutover.cli.CutoverException;
 import dev.cutover.cli.options.TargetOptions;
+import dev.cutover.contract.CutoverException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.cutover.cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cutover.cli.CutoverException;
-import dev.cutover.cli.ExitCode;
+import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.cutover.loadgen.config;
 
+import dev.cutover.contract.Defaults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -102,7 +103,7 @@ public record GeneratorOptions(
                 Optional.empty(),
                 1,
                 FaultOptions.none(),
-                Duration.ofMinutes(10));
+                Defaults.GRACE);
     }
 
     public GeneratorOptions withFaults(FaultOptions f) {

@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
  */
 public final class EventHours {
     public static final Duration HOUR = Duration.ofHours(1);
-    public static final Duration DEFAULT_GRACE = Duration.ofMinutes(10);
 
     private EventHours() {}
 

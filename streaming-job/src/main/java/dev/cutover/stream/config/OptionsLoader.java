@@ -2,6 +2,9 @@ package dev.cutover.stream.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.contract.stream.JobOption;
+import dev.cutover.contract.stream.OptionsException;
+import dev.cutover.contract.stream.StreamJobOptions;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Method;

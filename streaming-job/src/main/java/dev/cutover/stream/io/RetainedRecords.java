@@ -1,6 +1,6 @@
 package dev.cutover.stream.io;
 
-import dev.cutover.stream.config.StreamJobOptions;
+import dev.cutover.contract.stream.StreamJobOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.cutover.stream.pipeline;
 
-import dev.cutover.stream.config.Durations;
-import dev.cutover.stream.config.StreamJobOptions;
+import dev.cutover.contract.stream.StreamJobOptions;
+import dev.cutover.stream.config.FlinkDurations;
 import java.util.Map;
 import org.apache.flink.table.api.TableEnvironment;
 
@@ -23,7 +23,7 @@ public final class JdbcSinks {
                         "BATCH_SIZE",
                         Integer.toString(options.sinkBatchSize()),
                         "FLUSH_INTERVAL",
-                        Durations.flink(options.sinkFlushInterval()),
+                        FlinkDurations.of(options.sinkFlushInterval()),
                         "MAX_RETRIES",
                         Integer.toString(options.sinkMaxRetries()),
                         "SINK_PARALLELISM",

@@ -1,6 +1,6 @@
 package dev.cutover.stream.pipeline;
 
-import dev.cutover.stream.config.StreamJobOptions;
+import dev.cutover.contract.stream.StreamJobOptions;
 import dev.cutover.stream.io.KafkaRecord;
 import dev.cutover.stream.io.KafkaRecordDeserializer;
 import org.apache.flink.connector.kafka.source.KafkaSource;

@@ -1,7 +1,7 @@
 package dev.cutover.stream.pipeline;
 
-import dev.cutover.stream.config.Durations;
-import dev.cutover.stream.config.StreamJobOptions;
+import dev.cutover.contract.stream.StreamJobOptions;
+import dev.cutover.stream.config.FlinkDurations;
 import dev.cutover.stream.functions.WriterSchemasFactory;
 import dev.cutover.stream.io.KafkaRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -49,7 +49,8 @@ public final class StreamJob {
                     "restart-strategy.fixed-delay.attempts",
                     Integer.toString(options.restartAttempts()));
             restart.setString(
-                    "restart-strategy.fixed-delay.delay", Durations.flink(options.restartDelay()));
+                    "restart-strategy.fixed-delay.delay",
+                    FlinkDurations.of(options.restartDelay()));
         }
         env.configure(restart);
     }
@@ -59,13 +60,13 @@ public final class StreamJob {
             StreamExecutionEnvironment env, StreamJobOptions options) {
         Configuration sql = new Configuration();
         sql.setString("table.local-time-zone", "UTC");
-        sql.setString("table.exec.source.idle-timeout", Durations.flink(options.idleTimeout()));
-        sql.setString("table.exec.state.ttl", Durations.flink(options.stateTtl()));
+        sql.setString("table.exec.source.idle-timeout", FlinkDurations.of(options.idleTimeout()));
+        sql.setString("table.exec.state.ttl", FlinkDurations.of(options.stateTtl()));
         if (!options.miniBatchLatency().isZero()) {
             sql.setString("table.exec.mini-batch.enabled", "true");
             sql.setString(
                     "table.exec.mini-batch.allow-latency",
-                    Durations.flink(options.miniBatchLatency()));
+                    FlinkDurations.of(options.miniBatchLatency()));
             sql.setString("table.exec.mini-batch.size", "5000");
             // One aggregation phase, not local + global: MAX over the dedup's retracting stream is
             // MAX_RETRACT, whose accumulator is a map of value -> count, so the local phase

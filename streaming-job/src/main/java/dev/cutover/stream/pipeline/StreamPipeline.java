@@ -1,6 +1,6 @@
 package dev.cutover.stream.pipeline;
 
-import dev.cutover.stream.config.TestDefect;
+import dev.cutover.contract.stream.TestDefect;
 import dev.cutover.stream.functions.DeadLetterRows;
 import dev.cutover.stream.functions.DecodeFunction;
 import dev.cutover.stream.functions.DedupRows;

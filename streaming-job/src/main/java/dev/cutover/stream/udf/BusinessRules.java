@@ -1,6 +1,6 @@
 package dev.cutover.stream.udf;
 
-import dev.cutover.stream.config.TestDefect;
+import dev.cutover.contract.stream.TestDefect;
 import org.apache.flink.table.api.TableEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,6 +3,9 @@ package dev.cutover.stream.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cutover.contract.stream.OptionsException;
+import dev.cutover.contract.stream.StreamJobOptions;
+import dev.cutover.contract.stream.TestDefect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,11 +143,12 @@ class OptionsLoaderTest {
 
     @Test
     void durationsAcceptUnitsAndIso() {
-        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(Durations.parse("2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(Durations.parse("PT3S")).isEqualTo(Duration.ofSeconds(3));
-        assertThat(Durations.parse("0")).isEqualTo(Duration.ZERO);
-        assertThatThrownBy(() -> Durations.parse("10")).hasMessageContaining("unit");
+        assertThat(dev.cutover.contract.Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(dev.cutover.contract.Durations.parse("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(dev.cutover.contract.Durations.parse("PT3S")).isEqualTo(Duration.ofSeconds(3));
+        assertThat(dev.cutover.contract.Durations.parse("0")).isEqualTo(Duration.ZERO);
+        assertThatThrownBy(() -> dev.cutover.contract.Durations.parse("10"))
+                .hasMessageContaining("unit");
     }
 
     private static String[] concat(String[] a, String... b) {

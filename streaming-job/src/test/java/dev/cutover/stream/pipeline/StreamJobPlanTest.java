@@ -2,8 +2,8 @@ package dev.cutover.stream.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.contract.stream.StreamJobOptions;
 import dev.cutover.stream.config.OptionsLoader;
-import dev.cutover.stream.config.StreamJobOptions;
 import dev.cutover.stream.functions.WriterSchemasFactory;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;

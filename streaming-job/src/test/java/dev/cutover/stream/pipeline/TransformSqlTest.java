@@ -2,10 +2,10 @@ package dev.cutover.stream.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.contract.stream.TestDefect;
 import dev.cutover.stream.TestEvents.Event;
 import dev.cutover.stream.Truth;
 import dev.cutover.stream.Truth.Arrival;
-import dev.cutover.stream.config.TestDefect;
 import dev.cutover.stream.functions.TransactionRows;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.cutover.stream.config;
+package dev.cutover.contract.stream;
 
 /** A missing or bad setting; the message names the key and where it came from. */
 public final class OptionsException extends RuntimeException {

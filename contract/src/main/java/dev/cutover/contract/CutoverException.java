@@ -1,4 +1,4 @@
-package dev.cutover.cli;
+package dev.cutover.contract;
 
 /**
  * An error the command reports as one line on stderr and turns into its exit code. The message says

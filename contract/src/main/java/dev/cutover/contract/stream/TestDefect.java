@@ -1,4 +1,4 @@
-package dev.cutover.stream.config;
+package dev.cutover.contract.stream;
 
 import java.util.Arrays;
 import java.util.Locale;

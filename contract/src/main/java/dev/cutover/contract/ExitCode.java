@@ -1,4 +1,4 @@
-package dev.cutover.cli;
+package dev.cutover.contract;
 
 /** The exit codes of {@code cutover}: the contract users and CI script against (DESIGN.md). */
 public enum ExitCode {

@@ -1,4 +1,4 @@
-package dev.cutover.stack;
+package dev.cutover.contract;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Free TCP ports on this machine for the services and engines Cutover starts.
+ * Free TCP ports on this machine for the services and engines Cutover starts (the embedded stack,
+ * Flink and Spark JVMs).
  *
  * <p>A port is picked, checked free, and bound later by the service; in between, nothing may take
  * it. The kernel hands out ports of its ephemeral range ({@code net.ipv4.ip_local_port_range},
@@ -45,30 +46,12 @@ public final class Ports {
                 return port;
             }
         }
-        throw StackException.infrastructure(
-                "no free port between " + LOWEST + " and " + ABOVE + " after 1000 tries", null);
-    }
-
-    /**
-     * {@code requested} if it is free, a free port if it is 0.
-     *
-     * @param what names the port in the message, e.g. {@code "Kafka"}
-     * @throws StackException of kind {@code BAD_CONFIGURATION} when the port is taken
-     */
-    static int freeOrRequested(int requested, String what) {
-        if (requested == 0) {
-            return free();
-        }
-        if (!isFree(requested)) {
-            throw StackException.badConfiguration(
-                    what + " port " + requested + " is already in use on this machine");
-        }
-        HANDED_OUT.add(requested);
-        return requested;
+        throw new IllegalStateException(
+                "no free port between " + LOWEST + " and " + ABOVE + " after 1000 tries");
     }
 
     /** Whether a server socket can bind {@code port} on all addresses right now. */
-    static boolean isFree(int port) {
+    public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));

@@ -1,4 +1,4 @@
-package dev.cutover.stream.config;
+package dev.cutover.contract.stream;
 
 /**
  * Every setting of the job: the same key on the command line ({@code --key value}), in a properties

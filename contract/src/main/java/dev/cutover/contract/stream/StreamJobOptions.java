@@ -1,5 +1,7 @@
-package dev.cutover.stream.config;
+package dev.cutover.contract.stream;
 
+import dev.cutover.contract.Durations;
+import dev.cutover.contract.SecretKeys;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -8,9 +10,11 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The job's settings, validated. Built by {@link OptionsLoader} from command-line flags, a
- * properties file and Managed Flink's {@code application_properties.json} (same keys everywhere:
- * {@link JobOption}). {@link #toString()} never shows a secret.
+ * The Flink job's settings, validated: what {@code cutover} launches the job with and what the job
+ * reads (the job's {@code OptionsLoader} gathers them from flags, a properties file and Managed
+ * Flink's {@code application_properties.json}; the same keys everywhere: {@link JobOption}). {@link
+ * #from} parses and {@link #toValues()} formats, so the two cannot drift apart. {@link #toString()}
+ * never shows a secret.
  */
 public record StreamJobOptions(
         String bootstrapServers,
@@ -139,6 +143,54 @@ public record StreamJobOptions(
                 kafka);
     }
 
+    /**
+     * The options as {@link #from} reads them back: every key of {@link JobOption} (durations in
+     * the one syntax of {@link Durations}) and the Kafka client properties with their prefix,
+     * secrets included.
+     */
+    public Map<String, String> toValues() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put(JobOption.BOOTSTRAP_SERVERS.key(), bootstrapServers);
+        v.put(JobOption.TOPIC.key(), topic);
+        v.put(JobOption.GROUP_ID.key(), groupId);
+        v.put(JobOption.STARTING_OFFSETS.key(), startingOffsets.name().toLowerCase(Locale.ROOT));
+        v.put(JobOption.BOUNDED.key(), Boolean.toString(bounded));
+        v.put(JobOption.SCHEMA_REGISTRY_URL.key(), schemaRegistryUrl);
+        v.put(JobOption.SCHEMA_REGISTRY_USER_INFO.key(), schemaRegistryUserInfo);
+        v.put(JobOption.JDBC_URL.key(), jdbcUrl);
+        v.put(JobOption.JDBC_USER.key(), jdbcUser);
+        v.put(JobOption.JDBC_PASSWORD.key(), jdbcPassword);
+        v.put(JobOption.JDBC_SCHEMA.key(), jdbcSchema);
+        v.put(JobOption.SINK_BATCH_SIZE.key(), Integer.toString(sinkBatchSize));
+        v.put(JobOption.SINK_FLUSH_INTERVAL.key(), Durations.format(sinkFlushInterval));
+        v.put(JobOption.SINK_MAX_RETRIES.key(), Integer.toString(sinkMaxRetries));
+        v.put(JobOption.SINK_PARALLELISM.key(), Integer.toString(sinkParallelism));
+        v.put(JobOption.PARALLELISM.key(), Integer.toString(parallelism));
+        v.put(JobOption.CHECKPOINT_INTERVAL.key(), Durations.format(checkpointInterval));
+        v.put(JobOption.CHECKPOINT_DIR.key(), checkpointDir);
+        v.put(JobOption.RESTART_ATTEMPTS.key(), Integer.toString(restartAttempts));
+        v.put(JobOption.RESTART_DELAY.key(), Durations.format(restartDelay));
+        v.put(JobOption.MAX_OUT_OF_ORDERNESS.key(), Durations.format(maxOutOfOrderness));
+        v.put(JobOption.IDLE_TIMEOUT.key(), Durations.format(idleTimeout));
+        v.put(JobOption.STATE_TTL.key(), Durations.format(stateTtl));
+        v.put(JobOption.MINI_BATCH_LATENCY.key(), Durations.format(miniBatchLatency));
+        v.put(JobOption.TEST_DEFECT.key(), testDefect.optionValue());
+        kafkaProperties.forEach((k, value) -> v.put(KAFKA_PREFIX + k, value));
+        return v;
+    }
+
+    /**
+     * {@link #toValues()} without its secrets (passwords, registry credentials, secret Kafka
+     * properties): what may be sent where others can read it, e.g. a Flink cluster's REST API,
+     * whose web UI shows a job's configuration. The job then reads the secrets from its environment
+     * ({@code JDBC_PASSWORD}, {@code SCHEMA_REGISTRY_USER_INFO}).
+     */
+    public Map<String, String> toValuesWithoutSecrets() {
+        Map<String, String> values = toValues();
+        values.keySet().removeIf(SecretKeys::isSecret);
+        return values;
+    }
+
     /** Kafka client properties given with the {@value #KAFKA_PREFIX} prefix. */
     public Properties kafkaClientProperties() {
         Properties properties = new Properties();
@@ -148,12 +200,6 @@ public record StreamJobOptions(
 
     private static java.util.List<String> keys() {
         return java.util.Arrays.stream(JobOption.values()).map(JobOption::key).toList();
-    }
-
-    /** Whether a Kafka client property holds a secret (passwords, private keys, JAAS config). */
-    static boolean secretKafkaKey(String key) {
-        String k = key.toLowerCase(Locale.ROOT);
-        return k.contains("password") || k.contains("jaas") || k.endsWith(".key");
     }
 
     @Override
@@ -187,7 +233,7 @@ public record StreamJobOptions(
             shown.put(JobOption.TEST_DEFECT.key(), testDefect.optionValue());
         }
         kafkaProperties.forEach(
-                (k, v) -> shown.put(KAFKA_PREFIX + k, secretKafkaKey(k) ? "***" : v));
+                (k, v) -> shown.put(KAFKA_PREFIX + k, SecretKeys.isSecret(k) ? "***" : v));
         return "StreamJobOptions" + shown;
     }
 

@@ -1,4 +1,4 @@
-package dev.cutover.cli.options;
+package dev.cutover.contract;
 
 import java.util.Locale;
 
