@@ -77,8 +77,6 @@ class GenerateStopITCase {
                         "1000000",
                         "--rate",
                         "400",
-                        "--speedup",
-                        "60",
                         "--duplicate-fraction",
                         "0.05",
                         "--poison-fraction",
