@@ -11,7 +11,7 @@
 -- Placeholders: ${JDBC_URL}, ${JDBC_USER}, ${JDBC_PASSWORD}, ${SCHEMA}, ${BATCH_SIZE},
 -- ${FLUSH_INTERVAL}, ${MAX_RETRIES}, ${SINK_PARALLELISM?}. The connector's defaults (100 rows / 1 s)
 -- are far too small for throughput (streaming-job/README.md has the measurement).
--- 'sink.parallelism' is optional (${NAME?}: SqlScript leaves the line out when option
+-- 'sink.parallelism' is optional (${NAME?}: SqlResource leaves the line out when option
 -- sink.parallelism is 0):
 -- unset, the sinks run at the job's parallelism, chained to the transform; set, the planner adds
 -- a shuffle by primary key in front of them.

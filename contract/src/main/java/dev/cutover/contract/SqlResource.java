@@ -134,7 +134,11 @@ public final class SqlResource {
         if (statement == null) {
             throw new IllegalArgumentException(path + " has no statement '" + name + "'");
         }
-        return requireBound(statement);
+        statement =
+                statement.endsWith(";")
+                        ? statement.substring(0, statement.length() - 1)
+                        : statement;
+        return requireBound(statement.strip());
     }
 
     private Map<String, String> named() {

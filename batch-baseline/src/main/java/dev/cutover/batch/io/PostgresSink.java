@@ -1,5 +1,6 @@
 package dev.cutover.batch.io;
 
+import dev.cutover.contract.SqlResource;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -25,11 +26,11 @@ public final class PostgresSink {
     private static final int COPY_BUFFER = 1 << 16;
 
     private final JdbcTarget target;
-    private final SqlStatements sql;
+    private final SqlResource sql;
 
     public PostgresSink(JdbcTarget target) {
         this.target = target;
-        this.sql = SqlStatements.load(STATEMENTS, target.schema());
+        this.sql = SqlResource.of(STATEMENTS).with("SCHEMA", target.schema());
     }
 
     /** What one replacement wrote. */
@@ -80,7 +81,7 @@ public final class PostgresSink {
 
     private void execute(Connection connection, String name, Object... parameters)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql.get(name))) {
+        try (PreparedStatement statement = connection.prepareStatement(sql.statement(name))) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -91,7 +92,7 @@ public final class PostgresSink {
     private long insertDeadLetters(Connection connection, Iterator<Row> rows) throws SQLException {
         long inserted = 0; // rows given, whether new or already there
         try (PreparedStatement statement =
-                connection.prepareStatement(sql.get("insert-dead-letter"))) {
+                connection.prepareStatement(sql.statement("insert-dead-letter"))) {
             int pending = 0;
             while (rows.hasNext()) {
                 Row row = rows.next();

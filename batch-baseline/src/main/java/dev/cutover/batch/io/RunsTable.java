@@ -1,5 +1,6 @@
 package dev.cutover.batch.io;
 
+import dev.cutover.contract.SqlResource;
 import dev.cutover.model.db.OutputTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,9 +46,10 @@ public final class RunsTable {
     public record PreviousRun(UUID runId, TopicOffsets offsets) {}
 
     public Optional<PreviousRun> latest(String topic, Instant hourStart) throws SQLException {
-        SqlStatements sql = SqlStatements.load(PostgresSink.STATEMENTS, target.schema());
+        SqlResource sql = SqlResource.of(PostgresSink.STATEMENTS).with("SCHEMA", target.schema());
         try (Connection connection = target.connect();
-                PreparedStatement statement = connection.prepareStatement(sql.get("latest-run"))) {
+                PreparedStatement statement =
+                        connection.prepareStatement(sql.statement("latest-run"))) {
             statement.setString(1, topic);
             statement.setObject(2, PostgresSink.utc(hourStart));
             try (ResultSet rows = statement.executeQuery()) {

@@ -1,19 +1,14 @@
 package dev.cutover.loadgen.truth;
 
+import dev.cutover.contract.SqlResource;
 import dev.cutover.model.db.OutputTables;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -60,19 +55,25 @@ public final class TruthWriter {
     }
 
     public void write(TruthReport report) throws SQLException {
-        Map<String, String> sql = statements(schema);
+        SqlResource sql = SqlResource.of("loadgen/truth_insert.sql").with("SCHEMA", schema);
         long started = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, properties)) {
             connection.setAutoCommit(false);
             try {
                 try (Statement clear = connection.createStatement()) {
-                    clear.execute(sql.get("clear"));
+                    clear.execute(sql.statement("clear"));
                 }
                 TruthRows.insertTransactions(
-                        connection, sql.get("card_transactions"), report.transactions(), BATCH);
+                        connection,
+                        sql.statement("card_transactions"),
+                        report.transactions(),
+                        BATCH);
                 TruthRows.insertHourlySpend(
-                        connection, sql.get("account_hourly_spend"), report.hourlySpend(), BATCH);
-                writeDeadLetters(connection, sql.get("dead_letters"), report.deadLetters());
+                        connection,
+                        sql.statement("account_hourly_spend"),
+                        report.hourlySpend(),
+                        BATCH);
+                writeDeadLetters(connection, sql.statement("dead_letters"), report.deadLetters());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -104,37 +105,5 @@ public final class TruthWriter {
             }
             insert.executeBatch();
         }
-    }
-
-    /** The named statements of the SQL resource, with the schema filled in. */
-    static Map<String, String> statements(String schema) {
-        String text;
-        try (InputStream in =
-                TruthWriter.class
-                        .getClassLoader()
-                        .getResourceAsStream("loadgen/truth_insert.sql")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> result = new HashMap<>();
-        String name = null;
-        StringBuilder body = new StringBuilder();
-        for (String line : (text + "\n-- name: end").split("\n")) {
-            if (line.startsWith("-- name: ")) {
-                if (name != null) {
-                    String statement = body.toString().trim();
-                    if (statement.endsWith(";")) {
-                        statement = statement.substring(0, statement.length() - 1);
-                    }
-                    result.put(name, statement.replace("${SCHEMA}", schema));
-                }
-                name = line.substring("-- name: ".length()).trim();
-                body.setLength(0);
-            } else if (!line.startsWith("--")) {
-                body.append(line).append('\n');
-            }
-        }
-        return result;
     }
 }

@@ -221,14 +221,15 @@ public final class ReconBenchmark {
             statement.execute("DROP TABLE IF EXISTS " + left.sql() + ", " + right.sql());
             try (PreparedStatement load =
                     connection.prepareStatement(
-                            Sql.resource("bench_tables.sql").replace("${left}", left.sql()))) {
+                            Sql.template("bench_tables.sql").with("LEFT", left.sql()).sql())) {
                 load.setLong(1, rows);
                 load.execute();
             }
             statement.execute(
-                    Sql.resource("bench_copy.sql")
-                            .replace("${left}", left.sql())
-                            .replace("${right}", right.sql()));
+                    Sql.template("bench_copy.sql")
+                            .with("LEFT", left.sql())
+                            .with("RIGHT", right.sql())
+                            .sql());
             long stride = Math.max(1, rows / Math.max(1, diffs));
             try (PreparedStatement update =
                             connection.prepareStatement(

@@ -1,9 +1,6 @@
 package dev.cutover.recon.db;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.cutover.contract.SqlResource;
 
 /** Quoting of identifiers and loading of the SQL resource files. */
 public final class Sql {
@@ -20,16 +17,15 @@ public final class Sql {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** A SQL resource of this module (under {@code dev/cutover/recon/sql/}), comments kept. */
+    /**
+     * A SQL resource of this module without placeholders (under {@code dev/cutover/recon/sql/}).
+     */
     public static String resource(String name) {
-        String path = "/dev/cutover/recon/sql/" + name;
-        try (InputStream in = Sql.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return template(name).sql();
+    }
+
+    /** A SQL resource of this module whose {@code ${NAME}} placeholders the caller binds. */
+    public static SqlResource template(String name) {
+        return SqlResource.of("dev/cutover/recon/sql/" + name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cutover.recon.parity;
 
+import dev.cutover.contract.SqlResource;
 import dev.cutover.recon.db.ConnectionSpec;
 import dev.cutover.recon.db.Sql;
 import dev.cutover.recon.db.TableRef;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * event hour, and the CDF for the chart.
  */
 public final class LatencyMeter {
-    private static final String SQL = Sql.resource("latency.sql");
+    private static final SqlResource SQL = Sql.template("latency.sql");
 
     private LatencyMeter() {}
 
@@ -34,9 +35,8 @@ public final class LatencyMeter {
         try (Connection connection = db.open();
                 Statement statement = connection.createStatement()) {
             connection.setReadOnly(true);
-            String overall =
-                    SQL.replace("${table}", table.sql()).replace("${group}", "'all'::text");
-            String hourly = SQL.replace("${table}", table.sql()).replace("${group}", "event_hour");
+            String overall = SQL.with("TABLE", table.sql()).with("GROUP", "'all'::text").sql();
+            String hourly = SQL.with("TABLE", table.sql()).with("GROUP", "event_hour").sql();
             Percentiles sinceEvent = null;
             Percentiles sinceKafka = null;
             List<CdfPoint> cdf = new ArrayList<>();

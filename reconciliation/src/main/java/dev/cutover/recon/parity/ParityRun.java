@@ -218,7 +218,7 @@ public final class ParityRun {
         if (!exists(options, transactions)) {
             return late;
         }
-        String sql = Sql.resource("late_contributions.sql").replace("${table}", transactions.sql());
+        String sql = Sql.template("late_contributions.sql").with("TABLE", transactions.sql()).sql();
         try (Connection connection = options.db().open();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setDouble(1, options.grace().toNanos() / 1e9);
@@ -246,7 +246,7 @@ public final class ParityRun {
 
     private static Instant lastBatchCutoff(Options options, TableRef batchTransactions) {
         String sql =
-                Sql.resource("batch_last_cutoff.sql").replace("${table}", batchTransactions.sql());
+                Sql.template("batch_last_cutoff.sql").with("TABLE", batchTransactions.sql()).sql();
         try (Connection connection = options.db().open();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setDouble(1, options.grace().toNanos() / 1e9);

@@ -1,5 +1,6 @@
 package dev.cutover.stream.pipeline;
 
+import dev.cutover.contract.SqlResource;
 import dev.cutover.contract.stream.StreamJobOptions;
 import dev.cutover.stream.config.FlinkDurations;
 import java.util.Map;
@@ -30,7 +31,10 @@ public final class JdbcSinks {
                         options.sinkParallelism() == 0
                                 ? ""
                                 : Integer.toString(options.sinkParallelism()));
-        SqlScript.load("sql/jdbc_sinks.sql", placeholders).forEach(tEnv::executeSql);
+        SqlResource.of("sql/jdbc_sinks.sql")
+                .withStrings(placeholders)
+                .statements()
+                .forEach(tEnv::executeSql);
     }
 
     /**

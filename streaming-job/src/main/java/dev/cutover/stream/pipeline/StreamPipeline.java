@@ -1,5 +1,6 @@
 package dev.cutover.stream.pipeline;
 
+import dev.cutover.contract.SqlResource;
 import dev.cutover.contract.stream.TestDefect;
 import dev.cutover.stream.functions.DeadLetterRows;
 import dev.cutover.stream.functions.DecodeFunction;
@@ -114,11 +115,11 @@ public final class StreamPipeline {
     /** The three INSERTs of {@code sql/insert_sinks.sql} as one statement set (one job). */
     public static StatementSet inserts(TableEnvironment tEnv) {
         StatementSet set = tEnv.createStatementSet();
-        SqlScript.load("sql/insert_sinks.sql").forEach(set::addInsertSql);
+        SqlResource.of("sql/insert_sinks.sql").statements().forEach(set::addInsertSql);
         return set;
     }
 
     static void execute(TableEnvironment tEnv, String resource) {
-        SqlScript.load(resource).forEach(tEnv::executeSql);
+        SqlResource.of(resource).statements().forEach(tEnv::executeSql);
     }
 }
