@@ -3,6 +3,10 @@ package dev.cutover.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.contract.Defaults;
+import dev.cutover.contract.batch.BatchJobArguments;
+import dev.cutover.contract.batch.HourRange;
+import dev.cutover.launch.spark.BatchJarLocator;
+import dev.cutover.launch.spark.SparkBatch;
 import dev.cutover.model.CardTransactionSchemas;
 import dev.cutover.model.registry.SchemaRegistryClient;
 import dev.cutover.stack.StackEndpoints;
@@ -12,13 +16,11 @@ import dev.cutover.testkit.TestSchema;
 import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -66,50 +68,24 @@ class SparkSubmitITCase {
         SimulatedHours traffic = SimulatedHours.generate(11, hour, 1, 20, 2, v1, v2);
         BatchJobITCase.produce(stack, topic.name(), traffic.sent());
 
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.asList(System.getProperty("cutover.spark.jvm.flags").split(" ")));
-        command.addAll(
-                List.of(
-                        "-Xmx1g",
-                        "-cp",
-                        Path.of(System.getProperty("cutover.spark.lib")) + "/*",
-                        "org.apache.spark.deploy.SparkSubmit",
-                        "--master",
-                        "local[2]",
-                        "--conf",
-                        "spark.driver.host=127.0.0.1",
-                        "--conf",
-                        "spark.driver.bindAddress=127.0.0.1",
-                        "--class",
-                        BatchMain.class.getName(),
-                        jobJar().toString(),
-                        "--hour",
-                        hour.toString(),
-                        "--topic",
-                        topic.name(),
-                        "--output-schema",
-                        schema.name()));
-        Path log = Files.createTempFile("spark-submit", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.redirectOutput(log.toFile());
-        builder.environment()
-                .putAll(
-                        Map.of(
-                                "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
-                                "SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl(),
-                                "JDBC_URL", stack.jdbcUrl(),
-                                "JDBC_USER", stack.jdbcUser(),
-                                "JDBC_PASSWORD", stack.jdbcPassword()));
-        Process process = builder.start();
-        boolean exited = process.waitFor(3, TimeUnit.MINUTES);
-        if (!exited) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log);
-        assertThat(exited).as(output).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("RUN hour " + hour);
+        List<String> lines = new ArrayList<>();
+        new SparkBatch(
+                        new BatchJarLocator.BatchJar(
+                                jobJar(), Path.of(System.getProperty("cutover.spark.lib"))),
+                        SparkBatch.Settings.bundled().withDriverMemory("1g"))
+                .run(
+                        BatchJobArguments.of(
+                                        HourRange.of(hour),
+                                        stack.kafkaBootstrapServers(),
+                                        stack.schemaRegistryUrl(),
+                                        stack.jdbcUrl(),
+                                        stack.jdbcUser())
+                                .withTopic(topic.name())
+                                .withOutputSchema(schema.name()),
+                        new SparkBatch.Secrets(
+                                Optional.ofNullable(stack.jdbcPassword()), Optional.empty()),
+                        lines::add);
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("RUN hour " + hour));
 
         List<String> expected =
                 traffic.expectedIn(hour, Defaults.GRACE).stream()
@@ -117,7 +93,6 @@ class SparkSubmitITCase {
                         .toList();
         assertThat(BatchJobITCase.transactions(stack, schema, hour))
                 .containsExactlyInAnyOrderElementsOf(expected);
-        Files.deleteIfExists(log);
     }
 
     private static Path jobJar() {

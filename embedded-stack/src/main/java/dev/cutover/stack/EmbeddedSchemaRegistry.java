@@ -1,5 +1,7 @@
 package dev.cutover.stack;
 
+import dev.cutover.contract.ArtifactLocator;
+import dev.cutover.contract.CutoverException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,14 +57,26 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
      *     up in time
      */
     public static EmbeddedSchemaRegistry start(StackOptions options) {
-        Path jar =
-                new ArtifactLocator()
-                        .locate(
-                                ArtifactLocator.SCHEMA_REGISTRY,
-                                options.registryJar(),
-                                "the registry jar option");
+        Path jar = registryJar(options);
         return RunFolder.startAlone(
                 options.runDir(), folder -> start(options, jar, folder, folder));
+    }
+
+    /**
+     * The registry's runner jar, where {@link ArtifactLocator} finds it.
+     *
+     * @throws StackException of kind {@code BAD_CONFIGURATION} naming every place searched
+     */
+    static Path registryJar(StackOptions options) {
+        try {
+            return new ArtifactLocator()
+                    .locate(
+                            ArtifactLocator.SCHEMA_REGISTRY,
+                            options.registryJar(),
+                            "the registry jar option");
+        } catch (CutoverException e) {
+            throw StackException.badConfiguration(e.getMessage(), e);
+        }
     }
 
     static EmbeddedSchemaRegistry start(

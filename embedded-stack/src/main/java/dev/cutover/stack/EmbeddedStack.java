@@ -81,11 +81,7 @@ public final class EmbeddedStack implements AutoCloseable {
         long startNanos = System.nanoTime();
         Path registryJar =
                 options.includes(Service.SCHEMA_REGISTRY)
-                        ? new ArtifactLocator()
-                                .locate(
-                                        ArtifactLocator.SCHEMA_REGISTRY,
-                                        options.registryJar(),
-                                        "the registry jar option")
+                        ? EmbeddedSchemaRegistry.registryJar(options)
                         : null;
         checkFixedPorts(options);
         RunFolder folder = RunFolder.prepare(options.runDir());

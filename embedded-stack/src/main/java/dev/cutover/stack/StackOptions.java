@@ -1,5 +1,6 @@
 package dev.cutover.stack;
 
+import dev.cutover.contract.ArtifactLocator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;

@@ -2,6 +2,8 @@ package dev.cutover.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.launch.flink.LocalFlinkJob;
+import dev.cutover.launch.flink.StreamJarLocator;
 import dev.cutover.model.db.OutputTables;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.stream.Truth.Arrival;
@@ -10,34 +12,30 @@ import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
 import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
-import java.io.File;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shaded jar outside the IDE, as {@code cutover stream} runs it: a child JVM on {@code
- * target/flink-lib/*} + the job jar, options from a properties file, a bounded run to the end.
+ * The shaded jar outside the IDE, as {@code cutover stream} runs it (the same launcher): a child
+ * JVM on {@code target/flink-lib/*} + the job jar, options from a file only this user can read, a
+ * bounded run to the end.
  */
 @EmbeddedStackTest
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LocalLaunchITCase {
-    private static final Path JAR =
-            Path.of(System.getProperty("cutover.stream.jar", "target/cutover-streaming-job.jar"));
+    private static final Path JAR = StandaloneClusterITCase.JAR;
 
     @Test
     void theShadedJarRunsInItsOwnJvmOnFlinksJars(
-            StackEndpoints stack, TestTopic topic, TestSchema schema, @TempDir Path temp)
-            throws Exception {
+            StackEndpoints stack, TestTopic topic, TestSchema schema) throws Exception {
         KafkaTopics.create(stack.kafkaBootstrapServers(), topic.name(), 2);
         OutputTables.migrateSchema(
                 stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema.name());
@@ -51,48 +49,31 @@ class LocalLaunchITCase {
             StreamJobITCase.sendEvents(producer, new Random(11), 0, 400, TestTime.hourStart(1));
             arrivals = producer.flush();
         }
-        Properties options = new Properties();
-        options.setProperty("bootstrap.servers", stack.kafkaBootstrapServers());
-        options.setProperty("topic", topic.name());
-        options.setProperty("schema.registry.url", stack.schemaRegistryUrl());
-        options.setProperty("jdbc.url", stack.jdbcUrl());
-        options.setProperty("jdbc.user", stack.jdbcUser());
-        options.setProperty("jdbc.password", stack.jdbcPassword());
-        options.setProperty("jdbc.schema", schema.name());
-        options.setProperty("bounded", "true");
-        options.setProperty("parallelism", "2");
-        options.setProperty("checkpoint.interval", "1s");
-        options.setProperty("restart.attempts", "0");
-        options.setProperty("checkpoint.dir", temp.resolve("checkpoints").toUri().toString());
-        Path config = temp.resolve("job.properties");
-        try (Writer writer = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-            options.store(writer, null);
-        }
-        Path log = temp.resolve("job.log");
+        Map<String, String> options = new HashMap<>();
+        options.put("bootstrap.servers", stack.kafkaBootstrapServers());
+        options.put("topic", topic.name());
+        options.put("schema.registry.url", stack.schemaRegistryUrl());
+        options.put("jdbc.url", stack.jdbcUrl());
+        options.put("jdbc.user", stack.jdbcUser());
+        options.put("jdbc.password", stack.jdbcPassword());
+        options.put("jdbc.schema", schema.name());
+        options.put("bounded", "true");
+        options.put("parallelism", "2");
+        options.put("checkpoint.interval", "1s");
+        options.put("restart.attempts", "0");
 
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Duser.timezone=UTC");
-        command.add("-Xmx768m");
-        command.add("-cp");
-        command.add(JAR.resolveSibling("flink-lib") + "/*" + File.pathSeparator + JAR);
-        command.add("dev.cutover.stream.StreamJobMain");
-        command.add("--config");
-        command.add(config.toString());
-        Process child =
-                new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start();
-        boolean ended = child.waitFor(150, TimeUnit.SECONDS);
-        if (!ended) {
-            child.destroyForcibly();
+        try (LocalFlinkJob job =
+                LocalFlinkJob.start(
+                        new StreamJarLocator.StreamJar(JAR, JAR.resolveSibling("flink-lib")),
+                        options,
+                        "768m",
+                        started -> {})) {
+            int exit = job.waitFor(Duration.ofSeconds(150));
+            String output = Files.readString(job.log());
+            assertThat(exit).as(output).isZero();
+            assertThat(job.jobId()).hasValueSatisfying(id -> assertThat(id).hasSize(32));
+            assertThat(output).doesNotContain(stack.jdbcPassword());
         }
-        String output = Files.readString(log);
-        assertThat(ended).as(output).isTrue();
-        assertThat(child.exitValue()).as(output).isZero();
-        assertThat(output).containsPattern("JOB_ID=[0-9a-f]{32}");
-        assertThat(output).doesNotContain(stack.jdbcPassword());
 
         assertThat(StreamTables.cardTransactions(stack, schema))
                 .isEqualTo(Truth.cardTransactions(arrivals));

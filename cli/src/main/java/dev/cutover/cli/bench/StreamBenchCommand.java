@@ -2,10 +2,10 @@ package dev.cutover.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.cutover.cli.stream.LocalFlinkJob;
-import dev.cutover.cli.stream.StreamJarLocator;
 import dev.cutover.contract.CutoverException;
 import dev.cutover.contract.ExitCode;
+import dev.cutover.launch.flink.LocalFlinkJob;
+import dev.cutover.launch.flink.StreamJarLocator;
 import dev.cutover.loadgen.config.GeneratorOptions;
 import dev.cutover.loadgen.generate.SchemaIds;
 import dev.cutover.loadgen.produce.LoadRun;

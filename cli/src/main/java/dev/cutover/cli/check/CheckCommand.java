@@ -1,9 +1,9 @@
 package dev.cutover.cli.check;
 
-import dev.cutover.cli.options.Redact;
 import dev.cutover.cli.options.TargetOptions;
 import dev.cutover.contract.CutoverException;
 import dev.cutover.contract.ExitCode;
+import dev.cutover.contract.Redact;
 import dev.cutover.model.registry.SchemaRegistryClient;
 import java.io.PrintWriter;
 import java.sql.Connection;

@@ -1,11 +1,11 @@
 package dev.cutover.cli.generate;
 
 import dev.cutover.cli.options.DurationOption;
-import dev.cutover.cli.options.Redact;
 import dev.cutover.cli.options.TargetOptions;
 import dev.cutover.cli.progress.Progress;
 import dev.cutover.contract.CutoverException;
 import dev.cutover.contract.ExitCode;
+import dev.cutover.contract.Redact;
 import dev.cutover.loadgen.config.DelayRange;
 import dev.cutover.loadgen.config.FaultOptions;
 import dev.cutover.loadgen.config.GeneratorOptions;

@@ -3,6 +3,7 @@ package dev.cutover.cli.options;
 import dev.cutover.contract.CutoverException;
 import dev.cutover.model.registry.BasicCredentials;
 import dev.cutover.model.registry.RegistryClientConfig;
+import dev.cutover.parity.ParityTarget;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -106,6 +107,25 @@ public final class TargetOptions {
         }
         properties.setProperty("bootstrap.servers", servers);
         return properties;
+    }
+
+    /**
+     * Every service these options name, for a command that needs all three ({@code stream}, {@code
+     * batch}).
+     */
+    public ParityTarget target() {
+        if (!present(jdbcUser)) {
+            throw CutoverException.badInput(
+                    "missing --jdbc-user (or environment variable JDBC_USER)");
+        }
+        return new ParityTarget(
+                kafkaProperties(),
+                topic(),
+                registryConfig().baseUrl().toString(),
+                registryUserInfo(),
+                jdbcUrl(),
+                jdbcUser,
+                jdbcPassword());
     }
 
     public RegistryClientConfig registryConfig() {

@@ -222,12 +222,12 @@ public final class ReconcileCommand implements Callable<Integer> {
             Duration graceDuration = DurationOption.parse("--grace", grace);
             ParityRun.Options options =
                     new ParityRun.Options(
-                            left,
-                            graceDuration,
-                            mode,
-                            samples,
-                            ParityRun.Options.of(left, graceDuration).schemas(),
-                            threads);
+                                    left,
+                                    graceDuration,
+                                    mode,
+                                    samples,
+                                    ParityRun.Options.of(left, graceDuration).schemas())
+                            .withThreads(threads);
             parityResult = ParityRun.run(options);
             comparisons = parityResult.comparisons();
         } else {

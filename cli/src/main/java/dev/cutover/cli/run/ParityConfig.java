@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cutover.cli.options.DurationOption;
-import dev.cutover.cli.parity.LoadSettings;
-import dev.cutover.cli.parity.ParityTarget;
 import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.Defaults;
+import dev.cutover.contract.Durations;
+import dev.cutover.launch.spark.SparkBatch;
+import dev.cutover.parity.LoadSettings;
+import dev.cutover.parity.ParityTarget;
+import dev.cutover.parity.StreamSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,38 +25,30 @@ import java.util.function.UnaryOperator;
 
 /**
  * A parity run against a team's own services, as {@code cutover run --config parity.yaml} reads it
- * (see the README for a complete example). Endpoints may come from the environment; secrets must
- * ({@code ${env:NAME}} or {@code ${file:PATH}}). {@link #printed()} shows where each secret comes
- * from, never its value.
+ * (see the README for a complete example), turned into the typed settings of a parity run.
+ * Endpoints may come from the environment; secrets must ({@code ${env:NAME}} or {@code
+ * ${file:PATH}}). {@link #printed()} is the config as YAML, with each secret shown by where it
+ * comes from, never by its value.
  */
 record ParityConfig(
         ParityTarget target,
         int partitions,
         Flink flink,
-        Spark spark,
+        SparkBatch.Settings spark,
         LoadSettings load,
         Duration grace,
         Duration catchUpTimeout,
         Optional<Path> policy,
         Path reportDir,
+        boolean history,
         String printed) {
 
     /**
      * @param rest the cluster's REST URL, or empty to run the job on a local cluster
+     * @param heap the local cluster's heap (when {@code rest} is empty)
      * @param keepRunning leave the job running when the run is over
      */
-    record Flink(
-            Optional<String> rest,
-            int parallelism,
-            String checkpointInterval,
-            String heap,
-            boolean keepRunning,
-            Map<String, String> jobOptions) {}
-
-    /**
-     * @param sparkSubmit an installed Spark's spark-submit, or empty for the bundled Spark
-     */
-    record Spark(String master, Optional<Path> sparkSubmit, String driverMemory) {}
+    record Flink(Optional<String> rest, String heap, boolean keepRunning, StreamSettings stream) {}
 
     static ParityConfig load(Path file) {
         return load(file, System::getenv);
@@ -84,115 +80,131 @@ record ParityConfig(
     }
 
     private static ParityConfig read(ConfigNode root) {
-        StringBuilder printed = new StringBuilder();
+        Printed out = new Printed();
 
         ConfigNode kafka = root.section("kafka");
+        out.section("kafka");
+        String servers = out.value("bootstrap-servers", kafka.required("bootstrap-servers"));
+        String topic = out.value("topic", kafka.required("topic"));
+        int partitions = out.value("partitions", kafka.integer("partitions", 6));
         Properties kafkaProperties = new Properties();
-        printed.append("kafka:\n");
-        String servers = kafka.required("bootstrap-servers");
-        String topic = kafka.required("topic");
-        int partitions = kafka.integer("partitions", 6);
-        printed.append("  bootstrap-servers: ").append(servers).append('\n');
-        printed.append("  topic: ").append(topic).append('\n');
-        printed.append("  partitions: ").append(partitions).append('\n');
         Map<String, ConfigNode.Value> properties = kafka.map("properties");
-        if (!properties.isEmpty()) {
-            printed.append("  properties:\n");
-        }
-        properties.forEach(
-                (k, v) -> {
-                    kafkaProperties.setProperty(k, v.value());
-                    printed.append("    ").append(k).append(": ").append(shown(v)).append('\n');
-                });
+        out.map("properties", properties);
+        properties.forEach((k, v) -> kafkaProperties.setProperty(k, v.value()));
         kafkaProperties.setProperty("bootstrap.servers", servers);
         kafka.finish();
 
         ConfigNode registry = root.section("schema-registry");
-        String registryUrl = registry.required("url");
+        out.section("schema-registry");
+        String registryUrl = out.value("url", registry.required("url"));
         Optional<ConfigNode.Value> userInfo = registry.secret("user-info");
+        userInfo.ifPresent(v -> out.value("user-info", v.source()));
         registry.finish();
-        printed.append("schema-registry:\n  url: ").append(registryUrl).append('\n');
-        userInfo.ifPresent(v -> printed.append("  user-info: ").append(v.source()).append('\n'));
 
         ConfigNode database = root.section("database");
-        String jdbcUrl = database.required("url");
+        out.section("database");
+        String jdbcUrl = out.value("url", database.required("url"));
         if (jdbcUrl.contains("password=")) {
             throw ConfigNode.bad(
                     "database.url", "no password in the URL; use database.password: ${env:…}");
         }
-        String user = database.required("user");
+        String user = out.value("user", database.required("user"));
         Optional<ConfigNode.Value> password = database.secret("password");
+        password.ifPresent(v -> out.value("password", v.source()));
         database.finish();
-        printed.append("database:\n  url: ").append(jdbcUrl).append('\n');
-        printed.append("  user: ").append(user).append('\n');
-        password.ifPresent(v -> printed.append("  password: ").append(v.source()).append('\n'));
 
         ConfigNode flinkNode = root.section("flink");
+        out.section("flink");
         Optional<String> rest = flinkNode.optional("rest").map(ConfigNode.Value::value);
-        Map<String, String> jobOptions = new LinkedHashMap<>();
+        out.value("rest", rest.orElse("(a local cluster)"));
+        int parallelism =
+                out.value("parallelism", flinkNode.integer("parallelism", Defaults.PARALLELISM));
+        Duration checkpointInterval =
+                duration(
+                        "flink.checkpoint-interval",
+                        out.value(
+                                "checkpoint-interval",
+                                flinkNode.string(
+                                        "checkpoint-interval", Defaults.CHECKPOINT_INTERVAL_TEXT)));
+        String heap = out.value("heap", flinkNode.string("heap", Defaults.FLINK_HEAP));
+        boolean keepRunning = out.value("keep-running", flinkNode.bool("keep-running", false));
         Map<String, ConfigNode.Value> jobValues = flinkNode.map("job-options");
+        out.map("job-options", jobValues);
+        Map<String, String> jobOptions = new LinkedHashMap<>();
         jobValues.forEach((k, v) -> jobOptions.put(k, v.value()));
+        flinkNode.finish();
         Flink flink =
                 new Flink(
                         rest,
-                        flinkNode.integer("parallelism", 2),
-                        flinkNode.string("checkpoint-interval", "10s"),
-                        flinkNode.string("heap", "2g"),
-                        flinkNode.bool("keep-running", false),
-                        jobOptions);
-        flinkNode.finish();
-        printed.append("flink:\n  rest: ").append(rest.orElse("(local cluster)")).append('\n');
-        printed.append("  parallelism: ").append(flink.parallelism()).append('\n');
-        printed.append("  checkpoint-interval: ").append(flink.checkpointInterval()).append('\n');
-        printed.append("  keep-running: ").append(flink.keepRunning()).append('\n');
-        jobValues.forEach(
-                (k, v) ->
-                        printed.append("  job-options.")
-                                .append(k)
-                                .append(": ")
-                                .append(shown(v))
-                                .append('\n'));
+                        heap,
+                        keepRunning,
+                        new StreamSettings(
+                                parallelism,
+                                checkpointInterval,
+                                Defaults.STREAM_GROUP,
+                                jobOptions));
 
         ConfigNode sparkNode = root.section("spark");
-        Spark spark =
-                new Spark(
-                        sparkNode.string("master", "local[2]"),
-                        sparkNode.path("spark-submit"),
-                        sparkNode.string("driver-memory", "2g"));
+        out.section("spark");
+        String master = out.value("master", sparkNode.string("master", Defaults.SPARK_MASTER));
+        Optional<Path> sparkSubmit = sparkNode.path("spark-submit");
+        out.value("spark-submit", sparkSubmit.map(Path::toString).orElse("(the bundled Spark)"));
+        String driverMemory =
+                out.value(
+                        "driver-memory",
+                        sparkNode.string("driver-memory", Defaults.SPARK_DRIVER_MEMORY));
         sparkNode.finish();
-        printed.append("spark:\n  master: ").append(spark.master()).append('\n');
-        printed.append("  spark-submit: ")
-                .append(spark.sparkSubmit().map(Path::toString).orElse("(bundled Spark)"))
-                .append('\n');
 
         ConfigNode loadNode = root.section("load");
+        out.section("load");
         LoadSettings load =
                 new LoadSettings(
-                        loadNode.integer("hours", 3),
-                        loadNode.decimal("rate", 1000),
-                        loadNode.decimal("speedup", 90),
-                        loadNode.integer("seed", 1),
-                        loadNode.integer("accounts", 5000),
-                        loadNode.decimal("late-fraction", 0.01),
-                        loadNode.string("late-delay", "5m..2h"),
-                        loadNode.decimal("out-of-order-fraction", 0.03),
-                        loadNode.decimal("duplicate-fraction", 0.01),
-                        loadNode.decimal("poison-fraction", 0.001));
+                        out.value("hours", loadNode.integer("hours", LoadSettings.HOURS)),
+                        out.value("rate", loadNode.decimal("rate", LoadSettings.RATE)),
+                        out.value("speedup", loadNode.decimal("speedup", LoadSettings.SPEEDUP)),
+                        out.value("seed", loadNode.integer("seed", (int) LoadSettings.SEED)),
+                        out.value("accounts", loadNode.integer("accounts", LoadSettings.ACCOUNTS)),
+                        out.value(
+                                "late-fraction",
+                                loadNode.decimal("late-fraction", LoadSettings.LATE_FRACTION)),
+                        out.value(
+                                "late-delay",
+                                loadNode.string("late-delay", LoadSettings.LATE_DELAY)),
+                        out.value(
+                                "out-of-order-fraction",
+                                loadNode.decimal(
+                                        "out-of-order-fraction",
+                                        LoadSettings.OUT_OF_ORDER_FRACTION)),
+                        out.value(
+                                "duplicate-fraction",
+                                loadNode.decimal(
+                                        "duplicate-fraction", LoadSettings.DUPLICATE_FRACTION)),
+                        out.value(
+                                "poison-fraction",
+                                loadNode.decimal("poison-fraction", LoadSettings.POISON_FRACTION)));
         loadNode.finish();
-        printed.append("load: ").append(load).append('\n');
 
         ConfigNode runNode = root.section("run");
-        String grace = runNode.string("grace", "10m");
-        String catchUp = runNode.string("catch-up-timeout", "10m");
+        out.section("run");
+        Duration grace =
+                duration(
+                        "run.grace",
+                        out.value("grace", runNode.string("grace", Defaults.GRACE_TEXT)));
+        Duration catchUp =
+                duration(
+                        "run.catch-up-timeout",
+                        out.value(
+                                "catch-up-timeout",
+                                runNode.string(
+                                        "catch-up-timeout", Defaults.CATCH_UP_TIMEOUT_TEXT)));
         Optional<Path> policy = runNode.path("policy");
+        out.value(
+                "policy",
+                policy.map(Path::toString).orElse("(the default: no unexplained difference)"));
         Path reportDir = runNode.path("report-dir").orElse(Path.of("target/cutover-report"));
+        out.value("report-dir", reportDir.toString());
+        boolean history = out.value("history", runNode.bool("history", false));
         runNode.finish();
-        printed.append("run:\n  grace: ").append(grace).append('\n');
-        printed.append("  catch-up-timeout: ").append(catchUp).append('\n');
-        printed.append("  policy: ")
-                .append(policy.map(Path::toString).orElse("(default: no unexplained difference)"))
-                .append('\n');
-        printed.append("  report-dir: ").append(reportDir).append('\n');
         root.finish();
 
         ParityTarget target =
@@ -208,18 +220,66 @@ record ParityConfig(
                 target,
                 partitions,
                 flink,
-                spark,
+                new SparkBatch.Settings(sparkSubmit, master, driverMemory),
                 load,
-                DurationOption.parse("run.grace", grace),
-                DurationOption.parse("run.catch-up-timeout", catchUp),
+                grace,
+                catchUp,
                 policy,
                 reportDir,
-                printed.toString());
+                history,
+                out.toString());
     }
 
-    /** A value as printed: a secret by its source, anything else as it is. */
-    private static String shown(ConfigNode.Value v) {
-        return v.source() != null ? v.source() : v.value();
+    private static Duration duration(String key, String text) {
+        return DurationOption.parse(key, text);
+    }
+
+    /** The config as YAML, as it was resolved: each key with its value, a secret by its source. */
+    private static final class Printed {
+        private final StringBuilder text = new StringBuilder();
+
+        void section(String name) {
+            text.append(name).append(":\n");
+        }
+
+        <T> T value(String key, T value) {
+            text.append("  ").append(key).append(": ").append(scalar(value)).append('\n');
+            return value;
+        }
+
+        void map(String key, Map<String, ConfigNode.Value> values) {
+            if (values.isEmpty()) {
+                return;
+            }
+            text.append("  ").append(key).append(":\n");
+            values.forEach(
+                    (k, v) ->
+                            text.append("    ")
+                                    .append(k)
+                                    .append(": ")
+                                    .append(scalar(v.source() != null ? v.source() : v.value()))
+                                    .append('\n'));
+        }
+
+        /** A YAML scalar: quoted when plain text would read as something else. */
+        private static String scalar(Object value) {
+            String s =
+                    value instanceof Duration d
+                            ? Durations.format(d)
+                            : value instanceof Double d && d == Math.rint(d)
+                                    ? Long.toString(d.longValue())
+                                    : String.valueOf(value);
+            boolean plain =
+                    s.matches("[A-Za-z0-9_./:@+-][A-Za-z0-9_./:@+ \\[\\]-]*")
+                            && !s.contains(": ")
+                            && !s.endsWith(":");
+            return plain ? s : "'" + s.replace("'", "''") + "'";
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     @Override

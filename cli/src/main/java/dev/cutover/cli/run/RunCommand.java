@@ -1,22 +1,23 @@
 package dev.cutover.cli.run;
 
 import dev.cutover.cli.options.DurationOption;
-import dev.cutover.cli.parity.LoadSettings;
-import dev.cutover.cli.parity.ParityOrchestrator;
-import dev.cutover.cli.parity.ParityPlan;
-import dev.cutover.cli.stream.StreamCommand;
-import dev.cutover.cli.stream.StreamDeployment;
+import dev.cutover.cli.parity.ParityOutput;
+import dev.cutover.cli.progress.Progress;
+import dev.cutover.launch.flink.FlinkRestClient;
+import dev.cutover.launch.flink.StreamJarLocator;
+import dev.cutover.launch.spark.SparkBatch;
+import dev.cutover.parity.ParityListener;
+import dev.cutover.parity.ParityPlan;
+import dev.cutover.parity.ParityWorkflow;
+import dev.cutover.parity.batch.SparkBatchRunner;
+import dev.cutover.parity.stream.LocalStreamRunner;
+import dev.cutover.parity.stream.RestStreamRunner;
+import dev.cutover.parity.stream.StreamRunner;
 import dev.cutover.recon.gate.GatePolicy;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,20 +46,22 @@ public final class RunCommand implements Callable<Integer> {
             required = true,
             paramLabel = "FILE",
             description = "The run's configuration (YAML; see the README for an example).")
-    Path config;
+    java.nio.file.Path config;
 
     @Option(
             names = "--print-config",
             description =
-                    "Print the configuration as resolved (secrets shown by their source, never"
-                            + " their value) and exit.")
+                    "Print the configuration as resolved, as YAML (secrets shown by their source,"
+                            + " never their value), and exit.")
     boolean printConfig;
 
     @Option(
             names = "--progress-interval",
             paramLabel = "D",
             defaultValue = "30s",
-            description = "Interval of progress log lines when not on a terminal.")
+            description =
+                    "Interval of progress log lines when not on a terminal (default"
+                            + " ${DEFAULT-VALUE}).")
     String progressInterval;
 
     @Override
@@ -71,58 +74,53 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        ParityPlan plan = plan(parity, Instant.now());
-        ParityOrchestrator.Outcome outcome =
-                new ParityOrchestrator(
-                                parity.target(),
-                                plan,
-                                target -> startStream(parity.flink(), target),
-                                batchOptions(parity.spark()),
-                                ParityOrchestrator.LoadListener.NONE,
-                                spec.commandLine().getErr())
-                        .run(parity.flink().keepRunning());
+        Duration interval = DurationOption.parse("--progress-interval", progressInterval);
+        ParityWorkflow workflow =
+                new ParityWorkflow(
+                        parity.target(),
+                        plan(parity, Instant.now()),
+                        streamRunner(parity.flink()),
+                        new SparkBatchRunner(
+                                SparkBatch.located(parity.spark()), parity.target().batchSecrets()),
+                        ParityListener.NONE);
+        ParityWorkflow.Outcome outcome;
+        try (Progress progress =
+                Progress.start(
+                        () -> ParityOutput.progressLine(workflow.status()),
+                        spec.commandLine().getErr(),
+                        interval)) {
+            outcome = workflow.run(parity.flink().keepRunning());
+        }
         outcome.stream().ifPresent(s -> out.println("Flink job left running: " + s.webUi()));
-        ParityOrchestrator.printSummary(out, outcome.report(), plan.reportDir(), started);
+        ParityOutput.printSummary(
+                out,
+                outcome.report(),
+                parity.reportDir(),
+                Duration.ofNanos(System.nanoTime() - started));
         return outcome.exitCode();
     }
 
-    private ParityPlan plan(ParityConfig parity, Instant now) {
-        LoadSettings load = parity.load();
-        return new ParityPlan(
-                load.generatorOptions(now, parity.grace()),
-                load.hours(),
-                parity.partitions(),
-                parity.grace(),
-                Duration.ofMinutes(5),
-                parity.catchUpTimeout(),
-                parity.policy().map(GatePolicy::load).orElseGet(GatePolicy::standard),
-                parity.reportDir(),
-                DurationOption.parse("--progress-interval", progressInterval),
-                load.speedup() != 1);
+    private static ParityPlan plan(ParityConfig parity, Instant now) {
+        return ParityPlan.of(
+                        parity.load(),
+                        parity.load().generatorOptions(now, parity.grace()),
+                        parity.grace(),
+                        parity.policy().map(GatePolicy::load).orElseGet(GatePolicy::standard),
+                        parity.reportDir())
+                .withPartitions(parity.partitions())
+                .withStream(parity.flink().stream())
+                .withCatchUpTimeout(parity.catchUpTimeout())
+                .withHistory(parity.history());
     }
 
-    /** The job, started as {@code cutover stream} would with the config's Flink section. */
-    private static StreamDeployment startStream(ParityConfig.Flink flink, List<String> target)
-            throws IOException {
-        List<String> args = new ArrayList<>(target);
-        flink.rest().ifPresent(url -> args.addAll(List.of("--flink-rest", url)));
-        args.addAll(List.of("--parallelism", Integer.toString(flink.parallelism())));
-        args.addAll(List.of("--checkpoint-interval", flink.checkpointInterval()));
-        args.addAll(List.of("--heap", flink.heap()));
-        flink.jobOptions().forEach((k, v) -> args.addAll(List.of("--job-option", k + "=" + v)));
-        StreamCommand stream = new StreamCommand();
-        CommandLine line = new CommandLine(stream);
-        line.setOut(new PrintWriter(new StringWriter()));
-        line.parseArgs(args.toArray(String[]::new));
-        return stream.deploy(!flink.keepRunning());
-    }
-
-    private static List<String> batchOptions(ParityConfig.Spark spark) {
-        List<String> args = new ArrayList<>();
-        args.addAll(List.of("--spark-master", spark.master()));
-        args.addAll(List.of("--driver-memory", spark.driverMemory()));
-        spark.sparkSubmit()
-                .ifPresent(path -> args.addAll(List.of("--spark-submit", path.toString())));
-        return args;
+    /** The config's cluster through its REST API, else a local cluster in a child JVM. */
+    private static StreamRunner streamRunner(ParityConfig.Flink flink) {
+        StreamJarLocator.StreamJar jar = new StreamJarLocator().locate(null);
+        return flink.rest()
+                .<StreamRunner>map(
+                        url ->
+                                new RestStreamRunner(
+                                        new FlinkRestClient(url), jar, !flink.keepRunning()))
+                .orElseGet(() -> new LocalStreamRunner(jar, flink.heap()));
     }
 }

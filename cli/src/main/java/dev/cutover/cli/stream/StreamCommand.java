@@ -1,13 +1,20 @@
 package dev.cutover.cli.stream;
 
+import dev.cutover.cli.options.DurationOption;
 import dev.cutover.cli.options.TargetOptions;
 import dev.cutover.contract.CutoverException;
-import java.io.IOException;
+import dev.cutover.contract.Defaults;
+import dev.cutover.contract.stream.JobOption;
+import dev.cutover.contract.stream.StreamJobOptions;
+import dev.cutover.launch.flink.FlinkRestClient;
+import dev.cutover.launch.flink.StreamJarLocator;
+import dev.cutover.parity.StreamSettings;
+import dev.cutover.parity.stream.LocalStreamRunner;
+import dev.cutover.parity.stream.RestStreamRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,13 +23,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cutover stream}: runs the Flink job ({@code streaming-job}) on a local Flink cluster in
- * its own JVM (default), or submits its jar to a running cluster with {@code --flink-rest URL}.
- * Prints the job id and the web UI URL.
+ * {@code cutover stream}: the Flink job of {@code streaming-job} in a child JVM on a local cluster
+ * (until Ctrl-C, or to the end of the topic with {@code --bounded}), or submitted to a running
+ * cluster's REST API. Flink is never on this classpath.
  */
 @Command(
         name = "stream",
         mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
             "Runs the Flink streaming job: Kafka → stream.card_transactions,"
                     + " stream.account_hourly_spend, stream.dead_letters. Locally by default"
@@ -30,9 +38,6 @@ import picocli.CommandLine.Spec;
                     + " cluster with --flink-rest."
         })
 public final class StreamCommand implements Callable<Integer> {
-    /** The job option {@code --inject-defect} sets (test only). */
-    public static final String TEST_DEFECT_OPTION = "test.defect";
-
     @Spec CommandSpec spec;
     @Mixin TargetOptions target;
 
@@ -50,21 +55,21 @@ public final class StreamCommand implements Callable<Integer> {
     @Option(
             names = "--output-schema",
             paramLabel = "SCHEMA",
-            defaultValue = "stream",
+            defaultValue = Defaults.STREAM_SCHEMA,
             description = "Database schema of the output tables (default ${DEFAULT-VALUE}).")
     String outputSchema;
 
     @Option(
             names = "--parallelism",
             paramLabel = "N",
-            defaultValue = "2",
+            defaultValue = Defaults.PARALLELISM_TEXT,
             description = "Job parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
     @Option(
             names = "--checkpoint-interval",
             paramLabel = "DURATION",
-            defaultValue = "10s",
+            defaultValue = Defaults.CHECKPOINT_INTERVAL_TEXT,
             description = "Checkpoint interval (default ${DEFAULT-VALUE}).")
     String checkpointInterval;
 
@@ -78,7 +83,7 @@ public final class StreamCommand implements Callable<Integer> {
     @Option(
             names = "--group-id",
             paramLabel = "ID",
-            defaultValue = "cutover-stream",
+            defaultValue = Defaults.STREAM_GROUP,
             description = "Kafka consumer group (default ${DEFAULT-VALUE}).")
     String groupId;
 
@@ -108,98 +113,61 @@ public final class StreamCommand implements Callable<Integer> {
     @Option(
             names = "--heap",
             paramLabel = "SIZE",
-            defaultValue = "2g",
+            defaultValue = Defaults.FLINK_HEAP,
             description = "Heap of the local Flink JVM (default ${DEFAULT-VALUE}).")
     String heap;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> options = jobOptions();
+        StreamJobOptions options = jobOptions();
         StreamJarLocator.StreamJar job = new StreamJarLocator().locate(streamJar);
         PrintWriter out = spec.commandLine().getOut();
         if (flinkRest != null && !flinkRest.isBlank()) {
-            return submit(job, options, out);
+            RestStreamRunner.RestStream stream =
+                    new RestStreamRunner(new FlinkRestClient(flinkRest), job, false).start(options);
+            out.println("job id: " + stream.jobId());
+            out.println("web UI: " + stream.webUi());
+            out.flush();
+            return 0;
         }
         return runLocally(job, options, out);
     }
 
-    /** Every job option: the target's services, then this command's flags. */
-    public Map<String, String> jobOptions() {
-        Map<String, String> options = new LinkedHashMap<>();
-        Properties kafka = target.kafkaProperties();
-        options.put("bootstrap.servers", kafka.getProperty("bootstrap.servers"));
-        kafka.stringPropertyNames().stream()
-                .filter(k -> !k.equals("bootstrap.servers"))
-                .forEach(k -> options.put("kafka." + k, kafka.getProperty(k)));
-        options.put("topic", target.topic());
-        options.put("schema.registry.url", target.registryConfig().baseUrl().toString());
-        target.registryUserInfo().ifPresent(u -> options.put("schema.registry.user-info", u));
-        options.put("jdbc.url", target.jdbcUrl());
-        if (target.jdbcUser() == null || target.jdbcUser().isBlank()) {
-            throw CutoverException.badInput(
-                    "missing --jdbc-user (or environment variable JDBC_USER)");
-        }
-        options.put("jdbc.user", target.jdbcUser());
-        target.jdbcPassword().ifPresent(p -> options.put("jdbc.password", p));
-        options.put("jdbc.schema", outputSchema);
-        options.put("parallelism", Integer.toString(parallelism));
-        options.put("checkpoint.interval", checkpointInterval);
-        options.put("starting.offsets", startingOffsets);
-        options.put("group.id", groupId);
-        options.put("bounded", Boolean.toString(bounded));
-        options.putAll(jobOptions);
+    /** The job's options: the target's services, then this command's flags. */
+    StreamJobOptions jobOptions() {
+        StreamSettings settings =
+                new StreamSettings(
+                        parallelism,
+                        DurationOption.parse("--checkpoint-interval", checkpointInterval),
+                        groupId,
+                        jobOptions);
+        settings = settings.withOption(JobOption.STARTING_OFFSETS, startingOffsets);
+        settings = settings.withOption(JobOption.BOUNDED, Boolean.toString(bounded));
         if (injectDefect != null) {
-            options.put(TEST_DEFECT_OPTION, injectDefect);
+            settings = settings.withOption(JobOption.TEST_DEFECT, injectDefect);
         }
-        return options;
-    }
-
-    /**
-     * Starts the job where this command's flags say (a cluster's REST API, else a local cluster)
-     * and returns it running; closing it stops the job (on a cluster only when {@code
-     * cancelOnClose}).
-     */
-    public StreamDeployment deploy(boolean cancelOnClose) throws IOException {
-        Map<String, String> options = jobOptions();
-        StreamJarLocator.StreamJar job = new StreamJarLocator().locate(streamJar);
-        if (flinkRest != null && !flinkRest.isBlank()) {
-            return RestStreamDeployment.submit(
-                    new FlinkRestSubmitter(flinkRest), job, options, parallelism, cancelOnClose);
-        }
-        job.requireFlinkLib();
-        return LocalStreamDeployment.start(job, options, heap);
-    }
-
-    private int submit(
-            StreamJarLocator.StreamJar job, Map<String, String> options, PrintWriter out) {
-        FlinkRestSubmitter flink = new FlinkRestSubmitter(flinkRest);
-        RestStreamDeployment deployment =
-                RestStreamDeployment.submit(flink, job, options, parallelism, false);
-        out.println("job id: " + deployment.jobId());
-        out.println("web UI: " + deployment.webUi());
-        out.flush();
-        return 0;
+        return target.target().streamOptions(settings, outputSchema);
     }
 
     private int runLocally(
-            StreamJarLocator.StreamJar job, Map<String, String> options, PrintWriter out)
-            throws IOException, InterruptedException {
+            StreamJarLocator.StreamJar job, StreamJobOptions options, PrintWriter out)
+            throws Exception {
         int exit;
         String tail;
         Path log;
-        try (LocalFlinkJob running =
-                LocalFlinkJob.start(
+        LocalStreamRunner runner =
+                new LocalStreamRunner(
                         job,
-                        options,
                         heap,
                         started -> {
                             synchronized (out) {
-                                out.println("job id: " + started.jobId().orElseThrow());
-                                out.println("web UI: http://127.0.0.1:" + started.uiPort());
+                                out.println("job id: " + started.jobId());
+                                out.println("web UI: " + started.webUi());
                                 out.println("log: " + started.log());
                                 out.flush();
                             }
-                        })) {
+                        });
+        try (LocalStreamRunner.LocalStream running = runner.start(options)) {
             log = running.log();
             exit = running.waitFor();
             tail = exit == 0 ? "" : running.tail();

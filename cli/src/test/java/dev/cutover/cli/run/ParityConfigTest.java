@@ -74,8 +74,9 @@ class ParityConfigTest {
         assertThat(config.target().registryUserInfo()).contains("reg-user:reg-Secret-913");
         assertThat(config.target().jdbcPassword()).contains(PASSWORD);
         assertThat(config.flink().rest()).contains("http://flink.example.com:8081");
-        assertThat(config.flink().parallelism()).isEqualTo(4);
-        assertThat(config.flink().jobOptions()).containsEntry("sink.buffer-flush.max-rows", "5000");
+        assertThat(config.flink().stream().parallelism()).isEqualTo(4);
+        assertThat(config.flink().stream().jobOptions())
+                .containsEntry("sink.buffer-flush.max-rows", "5000");
         assertThat(config.spark().sparkSubmit()).contains(Path.of("/opt/spark/bin/spark-submit"));
         assertThat(config.load().hours()).isEqualTo(2);
         assertThat(config.load().speedup()).isEqualTo(1.0);

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.cli.CliProcess;
-import dev.cutover.cli.stream.LocalFlinkCluster;
-import dev.cutover.cli.stream.StreamJarLocator;
+import dev.cutover.launch.flink.StandaloneFlinkCluster;
+import dev.cutover.launch.flink.StreamJarLocator;
 import dev.cutover.stack.EmbeddedStack;
 import dev.cutover.stack.StackOptions;
 import java.io.IOException;
@@ -57,7 +57,7 @@ class RunITCase {
     private static final String TOPIC_IN_USE = "parity-run-in-use";
 
     private static EmbeddedStack stack;
-    private static LocalFlinkCluster flink;
+    private static StandaloneFlinkCluster flink;
 
     @TempDir Path temp;
 
@@ -65,7 +65,7 @@ class RunITCase {
     static void startServices(@TempDir Path flinkDir) throws Exception {
         stack = EmbeddedStack.start(StackOptions.defaults());
         flink =
-                LocalFlinkCluster.start(
+                StandaloneFlinkCluster.start(
                         new StreamJarLocator().locate(null), flinkDir, 2, Duration.ofMinutes(2));
     }
 

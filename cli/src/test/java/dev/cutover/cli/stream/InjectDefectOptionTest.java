@@ -3,9 +3,10 @@ package dev.cutover.cli.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.cli.Main;
+import dev.cutover.contract.stream.StreamJobOptions;
+import dev.cutover.contract.stream.TestDefect;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -20,13 +21,13 @@ class InjectDefectOptionTest {
 
     @Test
     void itBecomesTheJobOptionTestDefect() {
-        Map<String, String> options = jobOptions("--inject-defect", "fx-round-down");
-        assertThat(options).containsEntry(StreamCommand.TEST_DEFECT_OPTION, "fx-round-down");
+        assertThat(jobOptions("--inject-defect", "fx-round-down").testDefect())
+                .isEqualTo(TestDefect.FX_ROUND_DOWN);
     }
 
     @Test
     void withoutItTheJobGetsNoDefect() {
-        assertThat(jobOptions()).doesNotContainKey(StreamCommand.TEST_DEFECT_OPTION);
+        assertThat(jobOptions().testDefect()).isEqualTo(TestDefect.NONE);
     }
 
     @Test
@@ -41,7 +42,7 @@ class InjectDefectOptionTest {
         assertThat(out.toString()).contains("--bounded").doesNotContain("inject-defect");
     }
 
-    private static Map<String, String> jobOptions(String... extra) {
+    private static StreamJobOptions jobOptions(String... extra) {
         StreamCommand command = new StreamCommand();
         String[] args = new String[TARGET.length + extra.length];
         System.arraycopy(TARGET, 0, args, 0, TARGET.length);

@@ -208,6 +208,44 @@ public record BatchJobArguments(
                 minPartitions);
     }
 
+    public BatchJobArguments withTopic(String name) {
+        return new BatchJobArguments(
+                hours,
+                bootstrapServers,
+                kafkaConfig,
+                name,
+                schemaRegistryUrl,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPasswordFile,
+                outputSchema,
+                grace,
+                lookback,
+                resolveOffsets,
+                master,
+                shufflePartitions,
+                minPartitions);
+    }
+
+    public BatchJobArguments withOutputSchema(String schema) {
+        return new BatchJobArguments(
+                hours,
+                bootstrapServers,
+                kafkaConfig,
+                topic,
+                schemaRegistryUrl,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPasswordFile,
+                schema,
+                grace,
+                lookback,
+                resolveOffsets,
+                master,
+                shufflePartitions,
+                minPartitions);
+    }
+
     /** The Kafka client properties of {@code file} ({@code --kafka-config}). */
     public static Properties readProperties(Path file) {
         Properties properties = new Properties();

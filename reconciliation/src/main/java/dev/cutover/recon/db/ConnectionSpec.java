@@ -1,5 +1,6 @@
 package dev.cutover.recon.db;
 
+import dev.cutover.contract.Redact;
 import dev.cutover.recon.ReconException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,7 +22,9 @@ public final class ConnectionSpec {
         }
         if (!url.startsWith("jdbc:postgresql:")) {
             throw ReconException.badInput(
-                    "JDBC URL " + redact(url) + ": only jdbc:postgresql: URLs are supported");
+                    "JDBC URL "
+                            + Redact.jdbcUrl(url)
+                            + ": only jdbc:postgresql: URLs are supported");
         }
         this.url = url.strip();
         this.user = user;
@@ -53,7 +56,7 @@ public final class ConnectionSpec {
     }
 
     public String redactedUrl() {
-        return redact(url);
+        return Redact.jdbcUrl(url);
     }
 
     /** An SQL error as a typed error whose message holds no secret. */
@@ -72,18 +75,6 @@ public final class ConnectionSpec {
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    /** A JDBC URL without its query string or user info. */
-    public static String redact(String url) {
-        int query = url.indexOf('?');
-        String base = query < 0 ? url : url.substring(0, query) + "?…";
-        int scheme = base.indexOf("//");
-        int at = base.indexOf('@');
-        if (scheme >= 0 && at > scheme) {
-            base = base.substring(0, scheme + 2) + "…@" + base.substring(at + 1);
-        }
-        return base;
     }
 
     @Override

@@ -11,9 +11,10 @@ import dev.cutover.recon.report.PipelineLatency;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,30 +30,35 @@ public final class LatencyMeter {
 
     private LatencyMeter() {}
 
-    /** Empty when the table has no rows. {@code table} must have been checked in the catalog. */
+    /**
+     * Empty when the table has no rows. {@code table} must have been checked in the catalog.
+     *
+     * @param clock how the load's clock relates to the wall clock {@code written_at} is on
+     */
     public static Optional<PipelineLatency> measure(
-            ConnectionSpec db, String pipeline, TableRef table) {
-        try (Connection connection = db.open();
-                Statement statement = connection.createStatement()) {
+            ConnectionSpec db, String pipeline, TableRef table, ClockMapping clock) {
+        try (Connection connection = db.open()) {
             connection.setReadOnly(true);
-            String overall = SQL.with("TABLE", table.sql()).with("GROUP", "'all'::text").sql();
-            String hourly = SQL.with("TABLE", table.sql()).with("GROUP", "event_hour").sql();
-            Percentiles sinceEvent = null;
-            Percentiles sinceKafka = null;
+            Percentiles sinceEvent;
+            Percentiles sinceKafka;
+            Percentiles wallSinceKafka;
             List<CdfPoint> cdf = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery(overall)) {
+            try (PreparedStatement overall = prepare(connection, table, "'all'::text", clock);
+                    ResultSet rows = overall.executeQuery()) {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
                 sinceEvent = percentiles(rows, "since_event");
                 sinceKafka = percentiles(rows, "since_kafka");
+                wallSinceKafka = percentiles(rows, "wall_since_kafka");
                 Double[] points = doubles(rows.getArray("cdf"));
                 for (int i = 0; i < points.length; i++) {
                     cdf.add(new CdfPoint(i / (double) (points.length - 1), points[i]));
                 }
             }
             List<HourLatency> hours = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery(hourly)) {
+            try (PreparedStatement hourly = prepare(connection, table, "event_hour", clock);
+                    ResultSet rows = hourly.executeQuery()) {
                 while (rows.next()) {
                     hours.add(
                             new HourLatency(
@@ -60,10 +66,31 @@ public final class LatencyMeter {
                                     percentiles(rows, "since_event")));
                 }
             }
-            return Optional.of(new PipelineLatency(pipeline, sinceEvent, sinceKafka, hours, cdf));
+            return Optional.of(
+                    new PipelineLatency(
+                            pipeline, sinceEvent, sinceKafka, wallSinceKafka, hours, cdf));
         } catch (SQLException e) {
             throw ConnectionSpec.translate(e, "measuring the latency of " + table);
         }
+    }
+
+    private static PreparedStatement prepare(
+            Connection connection, TableRef table, String group, ClockMapping clock)
+            throws SQLException {
+        PreparedStatement statement =
+                connection.prepareStatement(
+                        SQL.with("TABLE", table.sql()).with("GROUP", group).sql());
+        ClockMapping.Segments segments = clock.segments();
+        statement.setArray(1, connection.createArrayOf("timestamptz", timestamps(segments.wall())));
+        statement.setArray(
+                2, connection.createArrayOf("timestamptz", timestamps(segments.simulated())));
+        statement.setArray(
+                3, connection.createArrayOf("float8", segments.speed().toArray(Double[]::new)));
+        return statement;
+    }
+
+    private static Timestamp[] timestamps(List<java.time.Instant> instants) {
+        return instants.stream().map(Timestamp::from).toArray(Timestamp[]::new);
     }
 
     private static Percentiles percentiles(ResultSet rows, String column) throws SQLException {

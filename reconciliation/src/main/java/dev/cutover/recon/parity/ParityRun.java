@@ -42,6 +42,7 @@ public final class ParityRun {
      * @param grace the batch's grace after each hour (DESIGN.md: 10 min by default)
      * @param schemas the schema of stream, batch and truth (tests use their own)
      * @param threads parts of the key space each full diff merges at once (0: the number of CPUs)
+     * @param clock how the load's clock relates to the wall clock, for latency
      */
     public record Options(
             ConnectionSpec db,
@@ -49,21 +50,22 @@ public final class ParityRun {
             Mode mode,
             int samples,
             Map<String, String> schemas,
-            int threads) {
+            int threads,
+            ClockMapping clock) {
         public Options {
             if (threads < 0) {
                 throw new IllegalArgumentException("threads must be ≥ 0, not " + threads);
             }
         }
 
-        /** With the full diffs on the number of CPUs. */
+        /** With the full diffs on the number of CPUs, in real time. */
         public Options(
                 ConnectionSpec db,
                 Duration grace,
                 Mode mode,
                 int samples,
                 Map<String, String> schemas) {
-            this(db, grace, mode, samples, schemas, 0);
+            this(db, grace, mode, samples, schemas, 0, ClockMapping.realTime());
         }
 
         public static Options of(ConnectionSpec db, Duration grace) {
@@ -76,11 +78,15 @@ public final class ParityRun {
         }
 
         public Options withMode(Mode mode) {
-            return new Options(db, grace, mode, samples, schemas, threads);
+            return new Options(db, grace, mode, samples, schemas, threads, clock);
         }
 
         public Options withThreads(int threads) {
-            return new Options(db, grace, mode, samples, schemas, threads);
+            return new Options(db, grace, mode, samples, schemas, threads, clock);
+        }
+
+        public Options withClock(ClockMapping clock) {
+            return new Options(db, grace, mode, samples, schemas, threads, clock);
         }
 
         String schema(String pipeline) {
@@ -126,7 +132,8 @@ public final class ParityRun {
             LatencyMeter.measure(
                             options.db(),
                             pipeline,
-                            new TableRef(options.schema(pipeline), OutputTables.CARD_TRANSACTIONS))
+                            new TableRef(options.schema(pipeline), OutputTables.CARD_TRANSACTIONS),
+                            options.clock())
                     .ifPresent(latency::add);
         }
         return new Result(comparisons, latency, freshnessGain(latency));

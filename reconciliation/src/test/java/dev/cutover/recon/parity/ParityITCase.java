@@ -111,7 +111,8 @@ class ParityITCase {
         ConnectionSpec db =
                 new ConnectionSpec(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
         ParityRun.Options oneThread =
-                new ParityRun.Options(db, Duration.ofMinutes(10), Mode.FULL, 20, schemas, 1);
+                new ParityRun.Options(db, Duration.ofMinutes(10), Mode.FULL, 20, schemas)
+                        .withThreads(1);
         ParityRun.Options threeThreads = oneThread.withThreads(3);
 
         List<DiffRequest> requests = ParityRun.requests(threeThreads);

@@ -145,6 +145,7 @@ final class ReportFixture {
                                 "stream",
                                 new Percentiles(12_040, 0.8, 2.1, 2.6, 2.7),
                                 new Percentiles(12_040, 0.4, 1.2, 1.9, 2.2),
+                                new Percentiles(12_040, 0.4, 1.2, 1.9, 2.2),
                                 List.of(
                                         new HourLatency(
                                                 H, new Percentiles(4000, 0.8, 2.0, 2.5, 2.6))),
@@ -152,6 +153,7 @@ final class ReportFixture {
                         new PipelineLatency(
                                 "batch",
                                 new Percentiles(11_990, 2400, 4020, 4180, 4200),
+                                new Percentiles(11_990, 1900, 3600, 3700, 3720),
                                 new Percentiles(11_990, 1900, 3600, 3700, 3720),
                                 List.of(),
                                 batchCdf));

@@ -1,0 +1,93 @@
+package dev.cutover.launch.flink;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The child JVM that runs the job on a local Flink cluster: {@code java <Flink's module flags>
+ * -Duser.timezone=UTC -cp flink-lib/*:cutover-streaming-job.jar dev.cutover.stream.StreamJobMain
+ * --config FILE}. Flink never reaches the cli's own classpath.
+ */
+public final class FlinkCommandLine {
+    public static final String MAIN_CLASS = "dev.cutover.stream.StreamJobMain";
+
+    /**
+     * Flink's {@code env.java.opts.all} module flags for JDK 17 (STACK.md), plus UTC, the parallel
+     * collector and a smaller C2 budget: every Flink JVM Cutover starts (the local job, the chaos
+     * cluster's JobManager and TaskManagers). Measured with {@code cutover bench stream}
+     * (streaming-job/README.md, "Measured"):
+     *
+     * <ul>
+     *   <li>ParallelGC instead of the JDK's default G1: the job's JVM is a throughput workload on
+     *       few cores, where G1's barriers and concurrent threads cost CPU (28-30 instead of 34-35
+     *       CPU s per 300k events).
+     *   <li>C2 later and with less inlining ({@code Tier4*} thresholds ×3, {@code MaxInlineLevel}
+     *       9, {@code FreqInlineSize} 150, {@code InlineSmallCode} 1500): Flink's deep operator
+     *       chains and generated code make C2 compilations large, and a 2-core JVM has one C2
+     *       thread. JIT 11-12 → 6.5-8.6 CPU s, the JVM 28-31 → 20-26 CPU s per 300k events; deeper
+     *       cuts (level 6, size 100) were slower.
+     *   <li>{@code MetaspaceSize} 256m: no full collections for metaspace while the planner loads
+     *       classes.
+     * </ul>
+     */
+    public static final List<String> FLINK_JVM_FLAGS =
+            List.of(
+                    "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
+                    "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                    "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
+                    "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+                    "--add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED",
+                    "--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED",
+                    "--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED",
+                    "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util=ALL-UNNAMED",
+                    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                    "--add-opens=java.base/java.net=ALL-UNNAMED",
+                    "--add-opens=java.base/java.io=ALL-UNNAMED",
+                    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                    "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+                    "--add-opens=java.base/java.text=ALL-UNNAMED",
+                    "--add-opens=java.base/java.time=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED",
+                    "-Duser.timezone=UTC",
+                    "-XX:+UseParallelGC",
+                    "-XX:MetaspaceSize=256m",
+                    "-XX:Tier4InvocationThreshold=15000",
+                    "-XX:Tier4MinInvocationThreshold=1800",
+                    "-XX:Tier4CompileThreshold=45000",
+                    "-XX:Tier4BackEdgeThreshold=120000",
+                    "-XX:MaxInlineLevel=9",
+                    "-XX:FreqInlineSize=150",
+                    "-XX:InlineSmallCode=1500");
+
+    private FlinkCommandLine() {}
+
+    /**
+     * @param javaHome the JDK that runs the child
+     * @param heap the child's heap, e.g. {@code 2g}
+     * @param uiPort the local web UI's port
+     * @param config the properties file with every job option (secrets included; mode 600)
+     */
+    public static List<String> of(
+            Path javaHome, StreamJarLocator.StreamJar job, String heap, int uiPort, Path config) {
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin").resolve("java").toString());
+        command.addAll(FLINK_JVM_FLAGS);
+        // The whole heap from the start, as Flink sizes its TaskManagers: the young generation is
+        // not grown collection by collection while the job's state builds up.
+        command.add("-Xms" + heap);
+        command.add("-Xmx" + heap);
+        command.add("-Dcutover.flink.local-ui-port=" + uiPort);
+        command.add("-Dlog4j.configurationFile=classpath:log4j2-cutover-stream.xml");
+        command.add("-cp");
+        command.add(job.requireFlinkLib() + "/*" + java.io.File.pathSeparator + job.jar());
+        command.add(MAIN_CLASS);
+        command.add("--config");
+        command.add(config.toString());
+        return command;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.cutover.parity.chaos;
+
+import java.time.Instant;
+
+/** One kind of fault, injected for real; returns once the service is back. */
+@FunctionalInterface
+public interface Fault {
+
+    /**
+     * What happened.
+     *
+     * @param injectedAt when the fault itself started (after any preparation, e.g. waiting for a
+     *     checkpoint to exist)
+     * @param outcome how the service came back, for the report
+     */
+    record Result(Instant injectedAt, String outcome) {}
+
+    /** Injects the fault and waits until the service is back; throws when it does not come back. */
+    Result inject() throws Exception;
+}
