@@ -114,18 +114,15 @@ public final class TargetOptions {
      * batch}).
      */
     public ParityTarget target() {
+        Properties kafka = kafkaProperties();
+        String registry = registryConfig().baseUrl().toString();
+        String url = jdbcUrl();
         if (!present(jdbcUser)) {
             throw CutoverException.badInput(
                     "missing --jdbc-user (or environment variable JDBC_USER)");
         }
         return new ParityTarget(
-                kafkaProperties(),
-                topic(),
-                registryConfig().baseUrl().toString(),
-                registryUserInfo(),
-                jdbcUrl(),
-                jdbcUser,
-                jdbcPassword());
+                kafka, topic(), registry, registryUserInfo(), url, jdbcUser, jdbcPassword());
     }
 
     public RegistryClientConfig registryConfig() {

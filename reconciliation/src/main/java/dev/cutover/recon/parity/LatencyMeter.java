@@ -68,7 +68,13 @@ public final class LatencyMeter {
             }
             return Optional.of(
                     new PipelineLatency(
-                            pipeline, sinceEvent, sinceKafka, wallSinceKafka, hours, cdf));
+                            pipeline,
+                            clock.toString(),
+                            sinceEvent,
+                            sinceKafka,
+                            wallSinceKafka,
+                            hours,
+                            cdf));
         } catch (SQLException e) {
             throw ConnectionSpec.translate(e, "measuring the latency of " + table);
         }

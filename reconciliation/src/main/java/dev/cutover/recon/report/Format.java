@@ -39,6 +39,6 @@ final class Format {
     }
 
     static String md(String text) {
-        return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+        return text == null ? "" : text.replace("<", "&lt;").replace("|", "\\|").replace("\n", " ");
     }
 }

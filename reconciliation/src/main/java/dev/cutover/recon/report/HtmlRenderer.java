@@ -2,299 +2,141 @@ package dev.cutover.recon.report;
 
 import static dev.cutover.recon.report.Format.html;
 
-import dev.cutover.recon.diff.CellDiff;
-import dev.cutover.recon.diff.DiffResult;
-import dev.cutover.recon.diff.GroupDiff;
 import dev.cutover.recon.diff.HourCounts;
-import dev.cutover.recon.diff.MismatchSample;
-import dev.cutover.recon.diff.RowSample;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code report.html}: one self-contained page (inline CSS and SVG, no external asset) readable in
- * a minute: the verdict on top, summary cards, column-mismatch bars, a per-hour strip, latency CDFs
- * of both pipelines on one chart, sample mismatching rows side by side, rows on one side only.
+ * {@code report.html}: the sections of the {@link ReportView} as one self-contained page (inline
+ * CSS and SVG, no external asset). Its first screen is enough to decide: the verdict, every table
+ * pair in one table, and each pipeline's latency distribution on one chart; the details of each
+ * pair, the faults and the gate's checks follow. Explained differences are amber, never red.
  */
 public final class HtmlRenderer {
-    /** Sample rows shown per kind (the JSON report has them all). */
-    static final int SAMPLES = 10;
-
     private static final String[] COLORS = {"#2563eb", "#d97706", "#7c3aed", "#059669"};
+
+    private static final String STYLE =
+            "body{font:14px/1.4"
+                + " system-ui,sans-serif;margin:0;color:#111;background:#f6f7f9}main{max-width:1200px;margin:0"
+                + " auto;padding:16px}.verdict{padding:18px"
+                + " 24px;color:#fff;font-size:28px;font-weight:700}"
+                + ".pass{background:#15803d}.fail{background:#b91c1c}.verdict"
+                + " small{display:block;font-size:14px;font-weight:400;opacity:.9}section{background:#fff;border:1px"
+                + " solid #e5e7eb;border-radius:8px;padding:12px 16px;margin:12px"
+                + " 0}table{border-collapse:collapse;margin:6px"
+                + " 0;display:block;overflow-x:auto;max-width:100%}td,th{border:1px solid"
+                + " #e5e7eb;padding:3px 8px;"
+                + "text-align:left;vertical-align:top}th{background:#f3f4f6}td.num{text-align:right}"
+                + "td.good{color:#15803d}td.explained{background:#fef3c7}td.bad{background:#fee2e2;color:#991b1b;font-weight:700}h2{margin:4px"
+                + " 0 8px}h3{margin:10px 0 4px;font-size:15px}.muted{color:#666}";
 
     private HtmlRenderer() {}
 
     public static String render(ReconciliationReport report) {
+        ReportView view = ReportView.of(report);
         StringBuilder h = new StringBuilder(16_384);
-        boolean pass = report.passed();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>")
-                .append(html(report.title()))
+                .append(html(view.title()))
                 .append(" — ")
-                .append(report.verdict())
+                .append(html(view.verdict()))
                 .append("</title><style>")
-                .append(
-                        "body{font:14px/1.4"
-                                + " system-ui,sans-serif;margin:0;color:#111;background:#f6f7f9}")
-                .append("main{max-width:1200px;margin:0 auto;padding:16px}")
-                .append(".verdict{padding:18px 24px;color:#fff;font-size:28px;font-weight:700}")
-                .append(".pass{background:#15803d}.fail{background:#b91c1c}")
-                .append(".verdict small{display:block;font-size:14px;font-weight:400;opacity:.9}")
-                .append(
-                        "section{background:#fff;border:1px solid"
-                                + " #e5e7eb;border-radius:8px;padding:12px 16px;margin:12px 0}")
-                .append(
-                        ".cards{display:flex;flex-wrap:wrap;gap:8px}.card{border:1px solid"
-                                + " #e5e7eb;border-radius:6px;padding:6px 10px;min-width:92px}")
-                .append(
-                        ".card b{display:block;font-size:20px}.card.bad b{color:#b91c1c}.card"
-                                + " span{color:#555;font-size:12px}")
-                .append(
-                        "table{border-collapse:collapse;margin:6px"
-                            + " 0;display:block;overflow-x:auto;max-width:100%}td,th{border:1px"
-                            + " solid #e5e7eb;padding:3px 8px;text-align:left;vertical-align:top}")
-                .append(
-                        "th{background:#f3f4f6}td.diff{background:#fee2e2;font-weight:600}.ok{color:#15803d}.ko{color:#b91c1c;font-weight:700}")
-                .append(
-                        "h2{margin:4px 0 8px}h3{margin:10px 0"
-                                + " 4px;font-size:15px}.muted{color:#666}")
+                .append(STYLE)
                 .append("</style></head><body>\n");
         h.append("<div class=\"verdict ")
-                .append(pass ? "pass" : "fail")
+                .append(view.passed() ? "pass" : "fail")
                 .append("\">")
-                .append(html(report.verdict()))
+                .append(html(view.verdict()))
                 .append(" — ")
-                .append(html(report.title()))
+                .append(html(view.title()))
                 .append("<small>")
-                .append(Format.count(report.unexplained()))
-                .append(" unexplained difference(s) in ")
-                .append(report.comparisons().size())
-                .append(" table pair(s)");
-        if (report.freshnessGain() != null) {
-            h.append(
-                    String.format(
-                            Locale.ROOT,
-                            " · stream results ×%.1f fresher than batch (p50)",
-                            report.freshnessGain()));
-        }
-        if (report.cleanHours() != null) {
-            h.append(" · ").append(report.cleanHours()).append(" consecutive clean hour(s)");
-        }
-        h.append(" · generated ").append(report.generatedAt()).append("</small></div>\n<main>\n");
-        if (!report.failures().isEmpty()) {
+                .append(html(String.join(" · ", view.highlights())))
+                .append("</small></div>\n<main>\n");
+        if (!view.failures().isEmpty()) {
             h.append("<section><h2>Why it fails</h2><ul>");
-            report.failures().forEach(f -> h.append("<li>").append(html(f)).append("</li>"));
+            view.failures().forEach(f -> h.append("<li>").append(html(f)).append("</li>"));
             h.append("</ul></section>\n");
         }
-        for (TableComparison c : report.comparisons()) {
-            comparison(h, c);
+        h.append("<section><h2>Table pairs</h2>");
+        table(h, view.pairs());
+        h.append("</section>\n");
+        if (!view.latency().isEmpty()) {
+            h.append("<section><h2>Latency</h2>");
+            latencyChart(h, view.latency().distributions());
+            table(h, view.latency().percentiles());
+            h.append("</section>\n");
         }
-        if (!report.latency().isEmpty()) {
-            latency(h, report.latency());
+        for (ReportView.Pair pair : view.details()) {
+            pair(h, pair);
         }
-        if (!report.faults().isEmpty()) {
-            faults(h, report.faults());
+        if (!view.faults().isEmpty()) {
+            h.append("<section><h2>Faults injected</h2>");
+            table(h, view.faults());
+            h.append("</section>\n");
         }
-        h.append(
-                "<section><h2>Checks</h2><table><tr><th>suite</th><th>check</th><th>result</th><th>detail</th></tr>");
-        for (Check check : report.checks()) {
-            h.append("<tr><td>")
-                    .append(html(check.suite()))
-                    .append("</td><td>")
-                    .append(html(check.name()))
-                    .append("</td><td class=\"")
-                    .append(check.passed() ? "ok\">pass" : "ko\">FAIL")
-                    .append("</td><td>")
-                    .append(html(check.message()))
-                    .append("</td></tr>");
-        }
-        h.append("</table></section>\n</main></body></html>\n");
+        h.append("<section><h2>Checks</h2>");
+        table(h, view.checks());
+        h.append("</section>\n</main></body></html>\n");
         return h.toString();
     }
 
-    private static void comparison(StringBuilder h, TableComparison c) {
-        DiffResult r = c.result();
+    private static void pair(StringBuilder h, ReportView.Pair pair) {
         h.append("<section><h2>")
-                .append(html(c.name()))
+                .append(html(pair.name()))
                 .append("</h2><p class=\"muted\">")
-                .append(html(c.leftTable()))
-                .append(" (")
-                .append(html(c.leftUrl()))
-                .append(") vs ")
-                .append(html(c.rightTable()))
-                .append(" (")
-                .append(html(c.rightUrl()))
-                .append(") · key ")
-                .append(html(String.join(", ", c.keys())))
-                .append(" · ")
-                .append(r.mode())
-                .append(" mode · ")
-                .append(Format.seconds(c.seconds()))
-                .append("</p><div class=\"cards\">");
-        card(h, "left rows", r.leftRows(), false);
-        card(h, "right rows", r.rightRows(), false);
-        card(h, "matched", r.matchedRows(), false);
-        card(h, "mismatched", r.mismatchedRows(), r.mismatchedRows() > 0);
-        card(h, "only in left", r.onlyInLeft(), r.onlyInLeft() > 0);
-        card(h, "only in right", r.onlyInRight(), r.onlyInRight() > 0);
-        card(
-                h,
-                "duplicate keys",
-                r.duplicateKeysLeft() + r.duplicateKeysRight(),
-                r.duplicateKeysLeft() + r.duplicateKeysRight() > 0);
-        card(
-                h,
-                "null keys",
-                r.nullKeysLeft() + r.nullKeysRight(),
-                r.nullKeysLeft() + r.nullKeysRight() > 0);
-        card(h, "explained", r.explainedTotal(), false);
-        card(h, "unexplained", r.unexplained(), r.unexplained() > 0);
-        h.append("</div>");
-        if (!r.explained().isEmpty()) {
-            h.append("<h3>Explained differences</h3><table><tr><th>cause</th><th>rows</th></tr>");
-            r.explained()
-                    .forEach(
-                            (k, v) ->
-                                    h.append("<tr><td>")
-                                            .append(html(k))
-                                            .append("</td><td>")
-                                            .append(Format.count(v))
-                                            .append("</td></tr>"));
-            h.append("</table>");
+                .append(html(pair.description()))
+                .append("</p>");
+        subtable(h, "Explained differences", pair.explained());
+        if (!pair.columnMismatches().isEmpty()) {
+            bars(h, pair.columnMismatches());
         }
-        if (!r.columnMismatches().isEmpty()) {
-            bars(h, r.columnMismatches());
+        if (!pair.hours().isEmpty()) {
+            hourStrip(h, pair.hours());
         }
-        if (!r.hours().isEmpty()) {
-            hourStrip(h, r.hours());
+        subtable(h, "Sample mismatching values", pair.mismatches());
+        if (pair.aggregatesSummary() != null) {
+            h.append("<h3>").append(html(pair.aggregatesSummary())).append("</h3>");
+            table(h, pair.aggregates());
         }
-        if (!r.mismatches().isEmpty()) {
-            h.append(
-                    "<h3>Sample mismatching rows (left above"
-                            + " right)</h3><table><tr><th>key</th><th>side</th>");
-            r.mismatches()
-                    .get(0)
-                    .cells()
-                    .forEach(cell -> h.append("<th>").append(html(cell.column())).append("</th>"));
-            h.append("<th>cause</th></tr>");
-            for (MismatchSample m :
-                    r.mismatches().subList(0, Math.min(r.mismatches().size(), SAMPLES))) {
-                for (int side = 0; side < 2; side++) {
-                    h.append("<tr>");
-                    if (side == 0) {
-                        h.append("<td rowspan=\"2\">")
-                                .append(html(MarkdownRenderer.key(m.key())))
-                                .append("</td>");
-                    }
-                    h.append("<td>").append(side == 0 ? "left" : "right").append("</td>");
-                    for (CellDiff cell : m.cells()) {
-                        h.append(cell.differs() ? "<td class=\"diff\">" : "<td>")
-                                .append(html(side == 0 ? cell.left() : cell.right()))
-                                .append("</td>");
-                    }
-                    if (side == 0) {
-                        h.append("<td rowspan=\"2\">")
-                                .append(html(m.cause() == null ? "unexplained" : m.cause()))
-                                .append("</td>");
-                    }
-                    h.append("</tr>");
-                }
-            }
-            h.append("</table>");
-        }
-        if (c.aggregates() != null) {
-            h.append("<h3>Per-group aggregates by ")
-                    .append(html(c.aggregates().groupBy()))
-                    .append(": ")
-                    .append(Format.count(c.aggregates().differingGroups()))
-                    .append(" of ")
-                    .append(Format.count(c.aggregates().groupCount()))
-                    .append(" group(s) differ</h3>");
-            List<GroupDiff> differing =
-                    c.aggregates().groups().stream()
-                            .filter(g -> !g.equal())
-                            .limit(SAMPLES)
-                            .toList();
-            if (!differing.isEmpty()) {
-                h.append(
-                        "<table><tr><th>group</th><th>left count</th><th>right"
-                                + " count</th><th>metric</th><th>left</th><th>right</th></tr>");
-                for (GroupDiff g : differing) {
-                    List<CellDiff> metrics =
-                            g.metrics().stream().filter(CellDiff::differs).toList();
-                    int span = Math.max(1, metrics.size());
-                    h.append("<tr><td rowspan=\"")
-                            .append(span)
-                            .append("\">")
-                            .append(html(g.group()))
-                            .append("</td><td rowspan=\"")
-                            .append(span)
-                            .append("\"")
-                            .append(g.leftCount() != g.rightCount() ? " class=\"diff\">" : ">")
-                            .append(Format.count(g.leftCount()))
-                            .append("</td><td rowspan=\"")
-                            .append(span)
-                            .append("\"")
-                            .append(g.leftCount() != g.rightCount() ? " class=\"diff\">" : ">")
-                            .append(Format.count(g.rightCount()))
-                            .append("</td>");
-                    if (metrics.isEmpty()) {
-                        h.append("<td></td><td></td><td></td></tr>");
-                    }
-                    for (int i = 0; i < metrics.size(); i++) {
-                        if (i > 0) {
-                            h.append("<tr>");
-                        }
-                        h.append("<td>")
-                                .append(html(metrics.get(i).column()))
-                                .append("</td><td class=\"diff\">")
-                                .append(html(metrics.get(i).left()))
-                                .append("</td><td class=\"diff\">")
-                                .append(html(metrics.get(i).right()))
-                                .append("</td></tr>");
-                    }
-                }
-                h.append("</table>");
-            }
-        }
-        rows(h, "Rows only in left", r.onlyInLeftSamples());
-        rows(h, "Rows only in right", r.onlyInRightSamples());
+        subtable(h, "Rows only in left", pair.onlyInLeft());
+        subtable(h, "Rows only in right", pair.onlyInRight());
         h.append("</section>\n");
     }
 
-    private static void faults(StringBuilder h, List<InjectedFault> faults) {
-        h.append("<section><h2>Faults injected</h2><table><tr><th>fault</th><th>injected</th>")
-                .append("<th>simulated time</th><th>back</th><th>down</th><th>outcome</th></tr>");
-        for (InjectedFault f : faults) {
-            h.append("<tr><td>")
-                    .append(html(f.kind()))
-                    .append("</td><td>")
-                    .append(f.startedAt())
-                    .append("</td><td>")
-                    .append(f.simulatedAt())
-                    .append("</td><td class=\"")
-                    .append(f.recoveredAt() == null ? "ko\">never" : "ok\">" + f.recoveredAt())
-                    .append("</td><td>")
-                    .append(
-                            f.downtime() == null
-                                    ? ""
-                                    : Format.seconds(f.downtime().toMillis() / 1000.0))
-                    .append("</td><td>")
-                    .append(html(f.outcome()))
-                    .append("</td></tr>");
+    private static void subtable(StringBuilder h, String title, ReportView.Table table) {
+        if (!table.isEmpty()) {
+            h.append("<h3>").append(html(title)).append("</h3>");
+            table(h, table);
         }
-        h.append("</table></section>\n");
     }
 
-    private static void card(StringBuilder h, String label, long value, boolean bad) {
-        h.append("<div class=\"card")
-                .append(bad ? " bad" : "")
-                .append("\"><b>")
-                .append(Format.count(value))
-                .append("</b><span>")
-                .append(label)
-                .append("</span></div>");
+    private static void table(StringBuilder h, ReportView.Table table) {
+        if (table.isEmpty()) {
+            return;
+        }
+        h.append("<table><tr>");
+        table.headers().forEach(name -> h.append("<th>").append(html(name)).append("</th>"));
+        h.append("</tr>");
+        for (List<ReportView.Cell> row : table.rows()) {
+            h.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                ReportView.Cell cell = row.get(i);
+                String cls =
+                        (table.numeric().get(i) ? "num " : "")
+                                + switch (cell.tone()) {
+                                    case GOOD -> "good";
+                                    case EXPLAINED -> "explained";
+                                    case BAD -> "bad";
+                                    case PLAIN -> "";
+                                };
+                h.append(cls.isBlank() ? "<td>" : "<td class=\"" + cls.strip() + "\">")
+                        .append(html(cell.text()))
+                        .append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>");
     }
 
     private static void bars(StringBuilder h, Map<String, Long> columns) {
@@ -385,34 +227,11 @@ public final class HtmlRenderer {
         h.append("</svg>");
     }
 
-    private static void rows(StringBuilder h, String title, List<RowSample> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        h.append("<h3>")
-                .append(title)
-                .append(rows.size() > SAMPLES ? " (first " + SAMPLES + ")" : "")
-                .append("</h3><table><tr><th>key</th>");
-        rows.get(0)
-                .values()
-                .keySet()
-                .forEach(k -> h.append("<th>").append(html(k)).append("</th>"));
-        h.append("<th>cause</th></tr>");
-        for (RowSample row : rows.subList(0, Math.min(rows.size(), SAMPLES))) {
-            h.append("<tr><td>").append(html(MarkdownRenderer.key(row.key()))).append("</td>");
-            row.values().values().forEach(v -> h.append("<td>").append(html(v)).append("</td>"));
-            h.append("<td>")
-                    .append(html(row.cause() == null ? "unexplained" : row.cause()))
-                    .append("</td></tr>");
-        }
-        h.append("</table>");
-    }
-
-    private static void latency(StringBuilder h, List<PipelineLatency> latency) {
+    private static void latencyChart(StringBuilder h, List<ReportView.Series> latency) {
         double lo = Double.MAX_VALUE;
         double hi = 0;
-        for (PipelineLatency l : latency) {
-            for (CdfPoint p : l.cdf()) {
+        for (ReportView.Series l : latency) {
+            for (CdfPoint p : l.points()) {
                 if (p.seconds() > 0) {
                     lo = Math.min(lo, p.seconds());
                 }
@@ -427,7 +246,7 @@ public final class HtmlRenderer {
         int right = 60;
         int bottom = 36;
         double plot = w - left - right;
-        h.append("<section><h2>Latency (written_at − event_time), CDF, log scale</h2>")
+        h.append("<h3>written_at − event_time, share of rows within (log scale)</h3>")
                 .append("<svg width=\"")
                 .append(w)
                 .append("\" height=\"")
@@ -487,10 +306,10 @@ public final class HtmlRenderer {
         }
         int legendY = 20;
         for (int i = 0; i < latency.size(); i++) {
-            PipelineLatency l = latency.get(i);
+            ReportView.Series l = latency.get(i);
             String color = COLORS[i % COLORS.length];
             StringBuilder points = new StringBuilder();
-            for (CdfPoint p : l.cdf()) {
+            for (CdfPoint p : l.points()) {
                 double log = Math.log10(Math.max(p.seconds(), Math.pow(10, logLo)));
                 double x = left + (log - logLo) / (logHi - logLo) * plot;
                 double y = ht - bottom - p.fraction() * (ht - bottom - 10);
@@ -515,7 +334,7 @@ public final class HtmlRenderer {
                                     "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>",
                                     left + 30,
                                     legendY + 11,
-                                    html(l.pipeline())));
+                                    html(l.name())));
             legendY += 18;
         }
         h.append("<text x=\"")
@@ -525,34 +344,5 @@ public final class HtmlRenderer {
                 .append(
                         "\" font-size=\"12\" text-anchor=\"middle\">latency (log"
                                 + " scale)</text></svg>");
-        h.append(
-                "<table><tr><th>pipeline</th><th>measure</th><th>rows</th><th>p50</th><th>p95</th><th>p99</th><th>max</th></tr>");
-        for (PipelineLatency l : latency) {
-            latencyRow(h, l.pipeline(), "written_at − event_time", l.sinceEvent());
-            latencyRow(h, l.pipeline(), "written_at − kafka_timestamp", l.sinceKafka());
-        }
-        h.append("</table></section>\n");
-    }
-
-    private static void latencyRow(
-            StringBuilder h, String pipeline, String measure, Percentiles p) {
-        if (p == null) {
-            return;
-        }
-        h.append("<tr><td>")
-                .append(html(pipeline))
-                .append("</td><td>")
-                .append(measure)
-                .append("</td><td>")
-                .append(Format.count(p.count()))
-                .append("</td><td>")
-                .append(Format.seconds(p.p50()))
-                .append("</td><td>")
-                .append(Format.seconds(p.p95()))
-                .append("</td><td>")
-                .append(Format.seconds(p.p99()))
-                .append("</td><td>")
-                .append(Format.seconds(p.max()))
-                .append("</td></tr>");
     }
 }

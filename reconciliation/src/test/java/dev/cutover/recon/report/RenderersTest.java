@@ -15,8 +15,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Golden files pin the Markdown and JSON output. After an intended change, regenerate them with
- * {@code mvn -pl reconciliation test -Dtest=RenderersTest -Dcutover.golden.update=true}.
+ * Golden files pin the HTML, Markdown and JSON output. After an intended change, regenerate them
+ * with {@code mvn -pl reconciliation -am test -Dtest=RenderersTest -Dcutover.golden.update=true
+ * -Dsurefire.failIfNoSpecifiedTests=false} and read the difference.
  */
 class RenderersTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
@@ -25,6 +26,32 @@ class RenderersTest {
     @Test
     void markdownMatchesTheGoldenFile() throws IOException {
         assertGolden("report.md", MarkdownRenderer.render(report));
+    }
+
+    @Test
+    void htmlMatchesTheGoldenFile() throws IOException {
+        assertGolden("report.html", HtmlRenderer.render(report));
+    }
+
+    @Test
+    void htmlAndMarkdownShowTheSameSectionsInTheSameOrder() {
+        String html = HtmlRenderer.render(report);
+        String md = MarkdownRenderer.render(report);
+        String[] sections = {
+            "Why it fails", "Table pairs", "Latency", "stream vs batch: card_transactions", "Checks"
+        };
+        assertThat(html).containsSubsequence(sections);
+        assertThat(md).containsSubsequence(sections);
+    }
+
+    @Test
+    void explainedDifferencesAreNeverColouredAsFailures() {
+        String html = HtmlRenderer.render(report);
+        // the pair table's explained count (50 late arrivals) is amber, its unexplained count red
+        assertThat(html)
+                .contains("<td class=\"num explained\">50</td>")
+                .contains("<td class=\"num bad\">16</td>")
+                .doesNotContain("<td class=\"num bad\">50</td>");
     }
 
     @Test
@@ -84,7 +111,7 @@ class RenderersTest {
         Files.writeString(Path.of("target/report-fixture.html"), html);
         assertThat(html).startsWith("<!DOCTYPE html>");
         assertThat(html).doesNotContain("src=\"http", "href=\"http", "<script", "<link");
-        assertThat(html).contains("<svg", "<polyline", "class=\"diff\"", "FAIL");
+        assertThat(html).contains("<svg", "<polyline", "class=\"bad\"", "FAIL");
         assertThat(html).contains("txn-&lt;b&gt;|pipe").doesNotContain("txn-<b>");
     }
 

@@ -53,16 +53,16 @@ final class ReportFixture {
                         List.of(
                                 new RowSample(
                                         Map.of("transaction_id", "txn-0000099"),
-                                        Map.of("account_id", "acct-1", "amount_usd", "5.00"),
+                                        ordered("account_id", "acct-1", "amount_usd", "5.00"),
                                         "late-arrival"),
                                 new RowSample(
                                         Map.of("transaction_id", "txn-<b>|pipe"),
-                                        Map.of("account_id", "acct-2", "amount_usd", "7.00"),
+                                        ordered("account_id", "acct-2", "amount_usd", "7.00"),
                                         null)),
                         List.of(
                                 new RowSample(
                                         Map.of("transaction_id", "txn-x"),
-                                        Map.of("account_id", "acct-3", "amount_usd", "1.00"),
+                                        ordered("account_id", "acct-3", "amount_usd", "1.00"),
                                         null)),
                         List.of(
                                 new HourCounts(H, 4000, 0, 0),
@@ -143,6 +143,7 @@ final class ReportFixture {
                 List.of(
                         new PipelineLatency(
                                 "stream",
+                                "wall clock",
                                 new Percentiles(12_040, 0.8, 2.1, 2.6, 2.7),
                                 new Percentiles(12_040, 0.4, 1.2, 1.9, 2.2),
                                 new Percentiles(12_040, 0.4, 1.2, 1.9, 2.2),
@@ -152,6 +153,7 @@ final class ReportFixture {
                                 streamCdf),
                         new PipelineLatency(
                                 "batch",
+                                "wall clock",
                                 new Percentiles(11_990, 2400, 4020, 4180, 4200),
                                 new Percentiles(11_990, 1900, 3600, 3700, 3720),
                                 new Percentiles(11_990, 1900, 3600, 3700, 3720),
@@ -172,5 +174,14 @@ final class ReportFixture {
                 latency,
                 3000.0,
                 2);
+    }
+
+    /** Row values in column order, as the diff reads them (Map.of has no order). */
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return values;
     }
 }
