@@ -1,4 +1,4 @@
--- account_hourly_spend: per account and UTC event hour (DESIGN.md "Semantics").
+-- account_hourly_spend: per account and UTC event hour (docs/semantics.md, the contract the batch and the ground truth implement too).
 --
 -- Input:  card_transactions_out (deduplicated; card_transactions.sql).
 -- Output: the view account_hourly_spend_out, an updating stream keyed by (account_id, hour_start).

@@ -1,4 +1,4 @@
--- card_transactions: one row per distinct transaction_id (DESIGN.md "Output tables").
+-- card_transactions: one row per distinct transaction_id (docs/semantics.md, the contract the batch and the ground truth implement too).
 --
 -- Input:  first_arrivals, the decoded records deduplicated by transaction_id with the FIRST arrival
 --         winning (smallest Kafka timestamp, then partition, then offset). It is a changelog keyed

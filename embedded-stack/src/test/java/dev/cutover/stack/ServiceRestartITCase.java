@@ -10,18 +10,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -105,6 +108,10 @@ class ServiceRestartITCase {
 
             assertThat(down).isPositive().isLessThan(Duration.ofSeconds(60));
             assertThat(stack.kafka().orElseThrow().port()).isEqualTo(port);
+            // The records and the offsets the group committed before the restart are still there.
+            Map<TopicPartition, Long> before = endOffsets(bootstrap, topic);
+            assertThat(before.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(100);
+            assertThat(committedOffsets(bootstrap, topic)).isEqualTo(before);
             // The same producer and consumer, never reopened.
             for (int i = 100; i < 200; i++) {
                 producer.send(new ProducerRecord<>(topic, "k" + i, "after-" + i));
@@ -114,17 +121,20 @@ class ServiceRestartITCase {
             consumer.commitSync();
             assertThat(seen).hasSize(200).doesNotHaveDuplicates();
         }
-        // Records and the group's committed offsets survived: a new consumer of the group sees
-        // nothing left, one of a new group all 200.
+        // At the end the group's committed offsets are each partition's end (200 records in
+        // all), and a new consumer of the group is positioned there: nothing left to read.
+        Map<TopicPartition, Long> ends = endOffsets(bootstrap, topic);
+        assertThat(ends.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(200);
+        assertThat(committedOffsets(bootstrap, topic)).isEqualTo(ends);
         try (KafkaConsumer<String, String> again = new KafkaConsumer<>(consumerConfig)) {
-            again.subscribe(List.of(topic));
-            List<String> rest = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                poll(again, rest);
+            again.assign(ends.keySet());
+            for (TopicPartition p : ends.keySet()) {
+                assertThat(again.position(p, Duration.ofSeconds(30)))
+                        .as("%s", p)
+                        .isEqualTo(ends.get(p));
             }
-            assertThat(rest).isEmpty();
         }
-        Map<String, Object> fresh = new java.util.HashMap<>(consumerConfig);
+        Map<String, Object> fresh = new HashMap<>(consumerConfig);
         fresh.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-fresh");
         try (KafkaConsumer<String, String> all = new KafkaConsumer<>(fresh)) {
             all.subscribe(List.of(topic));
@@ -167,6 +177,45 @@ class ServiceRestartITCase {
                 assertThat(r.getLong(1)).isEqualTo(500);
                 assertThat(r.getLong(2)).isEqualTo(600);
             }
+        }
+    }
+
+    /** The end offset of each partition of {@code topic}. */
+    private static Map<TopicPartition, Long> endOffsets(String bootstrap, String topic)
+            throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .forEach(
+                            p ->
+                                    latest.put(
+                                            new TopicPartition(topic, p.partition()),
+                                            OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest)
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .forEach((p, info) -> ends.put(p, info.offset()));
+            return ends;
+        }
+    }
+
+    /** The offsets the consumer group named {@code topic} committed, per partition. */
+    private static Map<TopicPartition, Long> committedOffsets(String bootstrap, String topic)
+            throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, Long> committed = new HashMap<>();
+            admin.listConsumerGroupOffsets(topic)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .forEach((p, offset) -> committed.put(p, offset.offset()));
+            return committed;
         }
     }
 

@@ -6,6 +6,7 @@ import dev.cutover.stream.TestEvents.Event;
 import dev.cutover.stream.Truth.Arrival;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,7 +26,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class FixtureProducer implements AutoCloseable {
     private final String topic;
     private final KafkaProducer<byte[], byte[]> producer;
-    private final Map<CardTransactionSchemas, Integer> schemaIds;
+    private final String subject;
+    private final SchemaRegistryClient registry;
+    private final Map<CardTransactionSchemas, Integer> schemaIds =
+            new EnumMap<>(CardTransactionSchemas.class);
     private final List<Pending> pending = new ArrayList<>();
     private final List<Arrival> arrivals = new ArrayList<>();
     private int poisonCount;
@@ -34,25 +38,44 @@ public final class FixtureProducer implements AutoCloseable {
 
     public FixtureProducer(
             String bootstrapServers, String topic, String registryUrl, String subject) {
+        this(bootstrapServers, topic, registryUrl, subject, CardTransactionSchemas.values());
+    }
+
+    /** Registers only {@code versions} under {@code subject}; {@link #register} adds others. */
+    public FixtureProducer(
+            String bootstrapServers,
+            String topic,
+            String registryUrl,
+            String subject,
+            CardTransactionSchemas... versions) {
         this.topic = topic;
+        this.subject = subject;
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         this.producer =
                 new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
-        SchemaRegistryClient registry = SchemaRegistryClient.of(registryUrl);
-        this.schemaIds =
-                Map.of(
-                        CardTransactionSchemas.V1,
-                        registry.register(subject, CardTransactionSchemas.V1.schema()),
-                        CardTransactionSchemas.V2,
-                        registry.register(subject, CardTransactionSchemas.V2.schema()));
+        this.registry = SchemaRegistryClient.of(registryUrl);
+        for (CardTransactionSchemas version : versions) {
+            register(version);
+        }
+    }
+
+    /** Registers {@code version} under the subject (a producer moving to a new schema). */
+    public int register(CardTransactionSchemas version) {
+        int id = registry.register(subject, version.schema());
+        schemaIds.put(version, id);
+        return id;
     }
 
     public void send(
             Event event, CardTransactionSchemas version, int partition, Instant timestamp) {
-        byte[] value = TestEvents.encode(schemaIds.get(version), event, version);
+        Integer schemaId = schemaIds.get(version);
+        if (schemaId == null) {
+            throw new IllegalStateException(version.label() + " is not registered yet");
+        }
+        byte[] value = TestEvents.encode(schemaId, event, version);
         pending.add(
                 new Pending(
                         event,

@@ -149,6 +149,16 @@ class StreamJobITCase {
 
     static TableResult submit(
             StackEndpoints stack, TestTopic topic, TestSchema schema, boolean bounded) {
+        return submit(stack, topic, schema, bounded, Map.of());
+    }
+
+    /** As {@link #submit(StackEndpoints, TestTopic, TestSchema, boolean)}, with job options. */
+    static TableResult submit(
+            StackEndpoints stack,
+            TestTopic topic,
+            TestSchema schema,
+            boolean bounded,
+            Map<String, String> options) {
         Map<String, String> values = new HashMap<>();
         values.put("bootstrap.servers", stack.kafkaBootstrapServers());
         values.put("topic", topic.name());
@@ -164,8 +174,9 @@ class StreamJobITCase {
         values.put("restart.attempts", "0");
         values.put("sink.flush-interval", "200ms");
         values.put("source.idle-timeout", "1s");
-        StreamJobOptions options = StreamJobOptions.from(values, Map.of());
-        return StreamJob.submit(StreamExecutionEnvironment.createLocalEnvironment(2), options);
+        values.putAll(options);
+        StreamJobOptions parsed = StreamJobOptions.from(values, Map.of());
+        return StreamJob.submit(StreamExecutionEnvironment.createLocalEnvironment(2), parsed);
     }
 
     private static Map<String, List<Object>> hourly(StackEndpoints stack, TestSchema schema) {

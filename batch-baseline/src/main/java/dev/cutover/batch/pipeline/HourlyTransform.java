@@ -20,7 +20,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The batch's transform for one hour, a pure function of Datasets (no I/O):
+ * The batch's transform for one hour, a pure function of Datasets (no I/O). It implements
+ * docs/semantics.md (the contract the Flink job and the ground truth implement too; the golden
+ * fixture's GoldenBatchITCase checks it against rows written by hand):
  *
  * <ol>
  *   <li>{@link #decode}: Kafka rows → {@link DecodedColumns} rows (the model's decoder and rules);

@@ -27,6 +27,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Collects what Kafka acknowledged during a run (fed from the producer callbacks) and computes the
  * ground truth from it. Only acknowledged records count; for a transaction sent more than once the
  * first arrival (smallest timestamp, partition, offset) wins. Thread-safe.
+ *
+ * <p>The semantics are those of docs/semantics.md: the rows ({@link #row}) and the hourly
+ * aggregation ({@link #hourlySpend}) are written here once more, independently of the Flink SQL and
+ * the Spark transform, and {@link #of} computes the truth of arrivals given directly (the golden
+ * fixture's test runs it against hand-written rows).
  */
 public final class GroundTruth {
     private final String topic;
@@ -155,6 +160,63 @@ public final class GroundTruth {
                         outOfOrderFaults,
                         snapshot(poisonByKind),
                         snapshot(failedByKind));
+        return new TruthReport(topic, rows, hourlySpend(rows), letters, counts);
+    }
+
+    /** An acknowledged event given directly: the transaction, its schema version, its arrival. */
+    public record AcknowledgedEvent(
+            CardTransaction transaction, CardTransactionSchemas version, Arrival arrival) {}
+
+    /**
+     * The truth of {@code events} and {@code deadLetters} as they arrived, without a generator: for
+     * each {@code transaction_id} the first arrival ({@link Arrival#FIRST}) wins, with its content,
+     * then {@link #row} and {@link #hourlySpend} as for a generated run. Counts of faults the
+     * generator injects (late, out of order) are 0: arrivals carry no such label.
+     */
+    public static TruthReport of(
+            String topic,
+            List<AcknowledgedEvent> events,
+            List<DeadLetter> deadLetters,
+            Duration grace) {
+        Map<String, AcknowledgedEvent> first = new TreeMap<>();
+        Map<String, Long> versions = new TreeMap<>();
+        for (AcknowledgedEvent e : events) {
+            first.merge(
+                    e.transaction().getTransactionId().toString(),
+                    e,
+                    (a, b) -> a.arrival().compareTo(b.arrival()) <= 0 ? a : b);
+            versions.merge(e.version().label(), 1L, Long::sum);
+        }
+        List<TruthTransaction> rows = new ArrayList<>();
+        first.values()
+                .forEach(
+                        e ->
+                                rows.add(
+                                        row(
+                                                e.transaction(),
+                                                e.arrival(),
+                                                e.version().label(),
+                                                false,
+                                                grace)));
+        List<DeadLetter> letters = new ArrayList<>(deadLetters);
+        letters.sort(
+                Comparator.comparingInt(DeadLetter::partition)
+                        .thenComparingLong(DeadLetter::offset));
+        Map<String, Long> poison = new TreeMap<>();
+        letters.forEach(d -> poison.merge(d.poisonKind(), 1L, Long::sum));
+        long records = events.size() + (long) letters.size();
+        TruthReport.TruthCounts counts =
+                new TruthReport.TruthCounts(
+                        records,
+                        records,
+                        0,
+                        versions,
+                        rows.size(),
+                        events.size() - rows.size(),
+                        0,
+                        0,
+                        poison,
+                        Map.of());
         return new TruthReport(topic, rows, hourlySpend(rows), letters, counts);
     }
 

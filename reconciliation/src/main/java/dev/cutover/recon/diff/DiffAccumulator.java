@@ -26,6 +26,9 @@ final class DiffAccumulator {
     private long duplicateRight;
     private long nullLeft;
     private long nullRight;
+    private long unexplainedMismatched;
+    private long unexplainedOnlyLeft;
+    private long unexplainedOnlyRight;
     private final Map<String, Long> columnMismatches = new TreeMap<>();
     private final Map<String, Long> explained = new TreeMap<>();
     private final List<Keyed<MismatchSample>> mismatchSamples = new ArrayList<>();
@@ -75,6 +78,9 @@ final class DiffAccumulator {
         columns.forEach(c -> columnMismatches.merge(c, 1L, Long::sum));
         String cause =
                 classify(new Difference(Difference.Kind.MISMATCH, left, right, columns), left);
+        if (cause == null) {
+            unexplainedMismatched++;
+        }
         if (mismatchSamples.size() < spec.sampleLimit()) {
             mismatchSamples.add(
                     new Keyed<>(left.key(), mismatchSample(left, right, columns, cause)));
@@ -97,6 +103,11 @@ final class DiffAccumulator {
                                 side == Side.RIGHT ? row : null,
                                 List.of()),
                         row);
+        if (cause == null && side == Side.LEFT) {
+            unexplainedOnlyLeft++;
+        } else if (cause == null) {
+            unexplainedOnlyRight++;
+        }
         sample(side, row, cause);
     }
 
@@ -203,6 +214,9 @@ final class DiffAccumulator {
                 nullRight,
                 new LinkedHashMap<>(columnMismatches),
                 new LinkedHashMap<>(explained),
+                unexplainedMismatched,
+                unexplainedOnlyLeft,
+                unexplainedOnlyRight,
                 unkeyed(mismatchSamples),
                 unkeyed(onlyLeftSamples),
                 unkeyed(onlyRightSamples),
@@ -224,6 +238,9 @@ final class DiffAccumulator {
         duplicateRight += other.duplicateRight;
         nullLeft += other.nullLeft;
         nullRight += other.nullRight;
+        unexplainedMismatched += other.unexplainedMismatched;
+        unexplainedOnlyLeft += other.unexplainedOnlyLeft;
+        unexplainedOnlyRight += other.unexplainedOnlyRight;
         other.columnMismatches.forEach((c, n) -> columnMismatches.merge(c, n, Long::sum));
         other.explained.forEach((c, n) -> explained.merge(c, n, Long::sum));
         other.hours.forEach(

@@ -9,7 +9,10 @@ import java.util.Map;
 /**
  * What a comparison found. Keys that repeat on a side count once under {@code duplicateKeys*} (and
  * not as matched, mismatched or only-on-one-side); rows with a NULL key part count under {@code
- * nullKeys*}. {@link #unexplained()} is every difference minus those explained.
+ * nullKeys*}. {@link #unexplained()} is every difference minus those explained; {@code
+ * unexplainedMismatched}, {@code unexplainedOnlyInLeft} and {@code unexplainedOnlyInRight} are the
+ * rows of each kind that no cause explained (counted where the causes are applied), which the
+ * gate's per-kind limits apply to.
  */
 @JsonPropertyOrder({ // the components, then the derived figures: a stable order for the JSON
     "mode",
@@ -25,6 +28,9 @@ import java.util.Map;
     "nullKeysRight",
     "columnMismatches",
     "explained",
+    "unexplainedMismatched",
+    "unexplainedOnlyInLeft",
+    "unexplainedOnlyInRight",
     "mismatches",
     "onlyInLeftSamples",
     "onlyInRightSamples",
@@ -47,6 +53,9 @@ public record DiffResult(
         long nullKeysRight,
         Map<String, Long> columnMismatches,
         Map<String, Long> explained,
+        long unexplainedMismatched,
+        long unexplainedOnlyInLeft,
+        long unexplainedOnlyInRight,
         List<MismatchSample> mismatches,
         List<RowSample> onlyInLeftSamples,
         List<RowSample> onlyInRightSamples,
@@ -80,6 +89,20 @@ public record DiffResult(
         return both == 0 ? 0.0 : (double) mismatchedRows / both;
     }
 
+    /** Unexplained mismatched rows over rows present on both sides (0 when none). */
+    @JsonIgnore
+    public double unexplainedMismatchRate() {
+        long both = matchedRows + mismatchedRows;
+        return both == 0 ? 0.0 : (double) unexplainedMismatched / both;
+    }
+
+    /** Explained differences over the rows of the larger side (0 when both are empty). */
+    @JsonIgnore
+    public double explainedRate() {
+        long rows = Math.max(leftRows, rightRows);
+        return rows == 0 ? 0.0 : (double) explainedTotal() / rows;
+    }
+
     /** The same counts without samples and hours, for comparing two modes. */
     @JsonIgnore
     public DiffResult countsOnly() {
@@ -97,6 +120,9 @@ public record DiffResult(
                 nullKeysRight,
                 columnMismatches,
                 explained,
+                unexplainedMismatched,
+                unexplainedOnlyInLeft,
+                unexplainedOnlyInRight,
                 List.of(),
                 List.of(),
                 List.of(),

@@ -21,8 +21,11 @@ import java.util.Set;
  * under {@code tables:} keyed by table name (e.g. {@code card_transactions}) or comparison name.
  *
  * <pre>
- * max_unexplained: 0
- * max_mismatch_rate: 0.0
+ * max_unexplained: 0          # unexplained differences of a table pair, any kind
+ * max_only_in_left: 0         # unexplained rows only the left side has
+ * max_only_in_right: 0        # … only the right side has
+ * max_mismatch_rate: 0.0      # unexplained mismatched rows / rows on both sides
+ * max_explained_rate: 0.05    # explained differences / rows of the larger side (optional)
  * min_rows: 1000
  * stream_latency_p99_max: 5s
  * require_clean_hours: 24
@@ -31,7 +34,10 @@ import java.util.Set;
  *     max_only_in_left: 10
  * </pre>
  *
- * Unknown keys and bad values are bad input naming the file, the key and the value.
+ * The difference limits apply to unexplained differences only; explained ones (late arrivals,
+ * duplicates kept as another copy, late poison) are limited by {@code max_explained_rate} alone,
+ * and only when it is set ({@link Thresholds}). Unknown keys and bad values are bad input naming
+ * the file, the key and the value.
  */
 public record GatePolicy(Thresholds defaults, Map<String, Thresholds> tables) {
     private static final Set<String> KEYS =
@@ -40,6 +46,7 @@ public record GatePolicy(Thresholds defaults, Map<String, Thresholds> tables) {
                     "max_only_in_left",
                     "max_only_in_right",
                     "max_mismatch_rate",
+                    "max_explained_rate",
                     "min_rows",
                     "stream_latency_p99_max",
                     "require_clean_hours");
@@ -119,6 +126,7 @@ public record GatePolicy(Thresholds defaults, Map<String, Thresholds> tables) {
                 count(node, "max_only_in_left", source, prefix),
                 count(node, "max_only_in_right", source, prefix),
                 rate(node, "max_mismatch_rate", source, prefix),
+                rate(node, "max_explained_rate", source, prefix),
                 count(node, "min_rows", source, prefix),
                 duration(node, "stream_latency_p99_max", source, prefix),
                 count(node, "require_clean_hours", source, prefix) == null

@@ -25,16 +25,37 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * The run history in {@code cutover.reconciliation_runs} (DDL: {@code db/recon}, applied with its
- * own Flyway history table). Burn-in: the number of consecutive latest hours without an unexplained
- * difference, over every recorded run (the latest run's count of an hour wins).
+ * own Flyway history table), and the burn-in it gives: the number of consecutive event hours,
+ * counted back from the newest one any run saw, in which no recorded run found an unexplained
+ * difference.
+ *
+ * <ul>
+ *   <li>An hour is dirty once any run found an unexplained difference in it; a later clean run does
+ *       not make it clean again, so a dirty hour restarts the count (cutover waits for N clean
+ *       hours after it).
+ *   <li>Unexplained differences that belong to no hour (a dead letter, a row without its hour)
+ *       count against the newest hour of their run: a run that found any unexplained difference
+ *       restarts the count.
+ *   <li>An hour no run saw (no rows in any compared table) ends the count too.
+ *   <li>Only parity counts: a run that fails on latency or {@code min_rows} alone leaves its hours
+ *       clean.
+ * </ul>
  */
 public final class RunHistory {
     public static final String SCHEMA = "cutover";
 
     private final ConnectionSpec db;
+    private final String schema;
 
+    /** The history in schema {@value #SCHEMA}. */
     public RunHistory(ConnectionSpec db) {
+        this(db, SCHEMA);
+    }
+
+    /** The history in {@code schema} (tests give each their own). */
+    public RunHistory(ConnectionSpec db, String schema) {
         this.db = db;
+        this.schema = schema;
     }
 
     /** Creates or upgrades the history tables. */
@@ -42,7 +63,7 @@ public final class RunHistory {
         try (Connection connection = db.open()) {
             Flyway.configure(RunHistory.class.getClassLoader())
                     .dataSource(new SingleConnectionDataSource(connection))
-                    .schemas(SCHEMA)
+                    .schemas(schema)
                     .createSchemas(true)
                     .table("reconciliation_schema_history")
                     .baselineOnMigrate(true)
@@ -59,31 +80,42 @@ public final class RunHistory {
         }
     }
 
-    /** Per hour, the unexplained differences of all table pairs together. */
+    /**
+     * Per hour, the differences of all table pairs together; the unexplained differences that
+     * belong to no hour are added to the newest hour's.
+     */
     public static Collection<HourCounts> hours(ReconciliationReport report) {
-        Map<Instant, HourCounts> hours = new TreeMap<>();
+        TreeMap<Instant, HourCounts> hours = new TreeMap<>();
         report.comparisons().stream()
                 .flatMap(c -> c.result().hours().stream())
-                .forEach(
-                        h ->
-                                hours.merge(
-                                        h.hour(),
-                                        h,
-                                        (a, b) ->
-                                                new HourCounts(
-                                                        a.hour(),
-                                                        a.matched() + b.matched(),
-                                                        a.explained() + b.explained(),
-                                                        a.unexplained() + b.unexplained())));
+                .forEach(h -> hours.merge(h.hour(), h, RunHistory::sum));
+        long withoutHour =
+                report.unexplained()
+                        - hours.values().stream().mapToLong(HourCounts::unexplained).sum();
+        if (withoutHour > 0 && !hours.isEmpty()) {
+            HourCounts newest = hours.lastEntry().getValue();
+            hours.put(newest.hour(), sum(newest, new HourCounts(newest.hour(), 0, 0, withoutHour)));
+        }
         return hours.values();
     }
 
-    /** Consecutive clean hours ending at the latest hour, this run's hours over the history's. */
+    private static HourCounts sum(HourCounts a, HourCounts b) {
+        return new HourCounts(
+                a.hour(),
+                a.matched() + b.matched(),
+                a.explained() + b.explained(),
+                a.unexplained() + b.unexplained());
+    }
+
+    /**
+     * Consecutive clean hours ending at the newest hour, over the recorded runs and this run's
+     * hours ({@link #hours}): an hour any of them found dirty stays dirty.
+     */
     public int cleanHours(Collection<HourCounts> current) {
         Map<Instant, Long> unexplained = new TreeMap<>();
+        String sql = Sql.template("recent_hours.sql").with("SCHEMA", Sql.quote(schema)).sql();
         try (Connection connection = db.open();
-                PreparedStatement statement =
-                        connection.prepareStatement(Sql.resource("recent_hours.sql"));
+                PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 unexplained.put(
@@ -92,7 +124,7 @@ public final class RunHistory {
         } catch (SQLException e) {
             throw ConnectionSpec.translate(e, "reading the run history");
         }
-        current.forEach(h -> unexplained.put(h.hour(), h.unexplained()));
+        current.forEach(h -> unexplained.merge(h.hour(), h.unexplained(), Math::max));
         return streak(unexplained);
     }
 
@@ -122,7 +154,9 @@ public final class RunHistory {
             long runId;
             try (PreparedStatement insert =
                     connection.prepareStatement(
-                            "INSERT INTO cutover.reconciliation_runs"
+                            "INSERT INTO "
+                                    + Sql.quote(schema)
+                                    + ".reconciliation_runs"
                                     + " (started_at, verdict, unexplained, summary)"
                                     + " VALUES (?, ?, ?, ?::jsonb) RETURNING run_id")) {
                 insert.setObject(1, OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC));
@@ -136,7 +170,9 @@ public final class RunHistory {
             }
             try (PreparedStatement insert =
                     connection.prepareStatement(
-                            "INSERT INTO cutover.reconciliation_run_hours"
+                            "INSERT INTO "
+                                    + Sql.quote(schema)
+                                    + ".reconciliation_run_hours"
                                     + " (run_id, hour_start, matched, explained, unexplained)"
                                     + " VALUES (?, ?, ?, ?, ?)")) {
                 for (HourCounts hour : hours(report)) {

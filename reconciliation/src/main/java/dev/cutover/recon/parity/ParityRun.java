@@ -1,6 +1,7 @@
 package dev.cutover.recon.parity;
 
 import dev.cutover.model.db.OutputTables;
+import dev.cutover.model.rules.EventHours;
 import dev.cutover.recon.ReconException;
 import dev.cutover.recon.Reconciler;
 import dev.cutover.recon.db.Catalog;
@@ -32,6 +33,11 @@ import java.util.Optional;
  * account_hourly_spend} and {@code dead_letters}; write times ({@code written_at}, {@code seen_at})
  * are never compared. Differences against the batch get their causes (late arrivals, duplicates,
  * late poison records); latency is measured for both pipelines.
+ *
+ * <p>Against the batch, transactions and hourly rows are compared for the hours up to the newest
+ * hour the batch has written: the stream's rows of later hours (the hour in progress, the one whose
+ * cutoff has not passed) wait for the batch's next run instead of counting as differences, so an
+ * hourly gate on live tables does not fail on the hour the batch cannot have yet.
  */
 public final class ParityRun {
     public static final String STREAM = "stream";
@@ -163,6 +169,10 @@ public final class ParityRun {
                 }
             }
         }
+        Instant newestBatchHour =
+                newestHour(
+                        options,
+                        new TableRef(options.schema(BATCH), OutputTables.CARD_TRANSACTIONS));
         List<DiffRequest> requests = new ArrayList<>();
         for (String[] pair : pairs) {
             for (Table table : TABLES) {
@@ -174,7 +184,7 @@ public final class ParityRun {
                 boolean againstBatch = pair[1].equals(BATCH);
                 DifferenceClassifier classifier =
                         againstBatch
-                                ? classifier(options, table, left, right)
+                                ? classifier(options, table, left, newestBatchHour)
                                 : DifferenceClassifier.NONE;
                 DiffRequest request =
                         DiffRequest.of(options.db(), left, right, table.keys())
@@ -184,6 +194,15 @@ public final class ParityRun {
                                 .withSamples(options.samples())
                                 .withThreads(options.threads())
                                 .withExplanations(table.hourColumn(), List.of(), classifier);
+                if (againstBatch && table.hourColumn() != null && newestBatchHour != null) {
+                    request =
+                            request.withWhere(
+                                    table.hourColumn()
+                                            + " <= TIMESTAMPTZ '"
+                                            + newestBatchHour
+                                            + "'",
+                                    null);
+                }
                 requests.add(request);
             }
         }
@@ -203,7 +222,7 @@ public final class ParityRun {
     }
 
     private static DifferenceClassifier classifier(
-            Options options, Table table, TableRef left, TableRef right) {
+            Options options, Table table, TableRef left, Instant newestBatchHour) {
         return switch (table.name()) {
             case OutputTables.CARD_TRANSACTIONS -> new LateArrivals(options.grace());
             case OutputTables.ACCOUNT_HOURLY_SPEND ->
@@ -213,9 +232,9 @@ public final class ParityRun {
                                     new TableRef(left.schema(), OutputTables.CARD_TRANSACTIONS)));
             default ->
                     new LatePoison(
-                            lastBatchCutoff(
-                                    options,
-                                    new TableRef(right.schema(), OutputTables.CARD_TRANSACTIONS)));
+                            newestBatchHour == null
+                                    ? null
+                                    : EventHours.batchCutoff(newestBatchHour, options.grace()));
         };
     }
 
@@ -251,20 +270,21 @@ public final class ParityRun {
         return late;
     }
 
-    private static Instant lastBatchCutoff(Options options, TableRef batchTransactions) {
+    /** The newest event hour in the batch's {@code card_transactions}, or null when empty. */
+    private static Instant newestHour(Options options, TableRef batchTransactions) {
+        if (!exists(options, batchTransactions)) {
+            return null;
+        }
         String sql =
-                Sql.template("batch_last_cutoff.sql").with("TABLE", batchTransactions.sql()).sql();
+                Sql.template("batch_newest_hour.sql").with("TABLE", batchTransactions.sql()).sql();
         try (Connection connection = options.db().open();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setDouble(1, options.grace().toNanos() / 1e9);
-            try (ResultSet rows = statement.executeQuery()) {
-                OffsetDateTime cutoff =
-                        rows.next() ? rows.getObject(1, OffsetDateTime.class) : null;
-                return cutoff == null ? null : cutoff.toInstant();
-            }
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+            OffsetDateTime newest = rows.next() ? rows.getObject(1, OffsetDateTime.class) : null;
+            return newest == null ? null : newest.toInstant();
         } catch (SQLException e) {
             throw ConnectionSpec.translate(
-                    e, "reading the batch's last hour from " + batchTransactions);
+                    e, "reading the batch's newest hour from " + batchTransactions);
         }
     }
 

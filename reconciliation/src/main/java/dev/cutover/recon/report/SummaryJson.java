@@ -46,6 +46,9 @@ public final class SummaryJson {
         ObjectNode explained = node.putObject("explained");
         r.explained().forEach(explained::put);
         node.put("unexplained", r.unexplained());
+        node.put("unexplained_mismatched", r.unexplainedMismatched());
+        node.put("unexplained_only_in_left", r.unexplainedOnlyInLeft());
+        node.put("unexplained_only_in_right", r.unexplainedOnlyInRight());
         boolean passed =
                 report.checks().stream()
                         .filter(c -> c.suite().equals(comparison.name()))

@@ -16,6 +16,7 @@ class GatePolicyTest {
                         max_unexplained: 0
                         max_only_in_left: 0
                         max_mismatch_rate: 0.0
+                        max_explained_rate: 0.05
                         stream_latency_p99_max: 5s
                         min_rows: 1000
                         require_clean_hours: 24
@@ -27,7 +28,8 @@ class GatePolicyTest {
                         "gate.yaml");
 
         assertThat(policy.defaults())
-                .isEqualTo(new Thresholds(0L, 0L, null, 0.0, 1000L, Duration.ofSeconds(5), 24));
+                .isEqualTo(
+                        new Thresholds(0L, 0L, null, 0.0, 0.05, 1000L, Duration.ofSeconds(5), 24));
         Thresholds deadLetters = policy.forTable("stream vs batch: dead_letters", "dead_letters");
         assertThat(deadLetters.maxOnlyInLeft()).isEqualTo(10);
         assertThat(deadLetters.minRows()).isZero();
@@ -46,6 +48,9 @@ class GatePolicyTest {
         assertBad(
                 "max_mismatch_rate: 2",
                 "gate.yaml: max_mismatch_rate: expected a number between 0 and 1");
+        assertBad(
+                "max_explained_rate: -0.1",
+                "gate.yaml: max_explained_rate: expected a number between 0 and 1");
         assertBad(
                 "stream_latency_p99_max: fast",
                 "gate.yaml: stream_latency_p99_max: expected a duration");

@@ -40,6 +40,9 @@ final class ReportFixture {
                         0,
                         columns,
                         Map.of("late-arrival", 50L),
+                        4,
+                        6,
+                        6,
                         List.of(
                                 new MismatchSample(
                                         Map.of("transaction_id", "txn-0000042"),
@@ -83,6 +86,9 @@ final class ReportFixture {
                         0,
                         Map.of(),
                         Map.of(),
+                        0,
+                        0,
+                        0,
                         List.of(),
                         List.of(),
                         List.of(),
