@@ -4,6 +4,7 @@ import dev.cutover.cli.options.DurationOption;
 import dev.cutover.cli.options.TargetOptions;
 import dev.cutover.cli.progress.Progress;
 import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.Defaults;
 import dev.cutover.contract.ExitCode;
 import dev.cutover.contract.Redact;
 import dev.cutover.loadgen.config.DelayRange;
@@ -24,6 +25,7 @@ import dev.cutover.loadgen.truth.TruthWriter;
 import dev.cutover.model.registry.PemTrust;
 import dev.cutover.model.registry.RegistryClientConfig;
 import dev.cutover.model.registry.SchemaRegistryClient;
+import dev.cutover.parity.LoadSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -143,30 +145,55 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Generating threads (the records do not depend on it).")
     int threads;
 
-    @Option(names = "--late-fraction", paramLabel = "F", defaultValue = "0")
+    @Option(
+            names = "--late-fraction",
+            paramLabel = "F",
+            defaultValue = "0",
+            description =
+                    "Share of events that arrive late, after their hour's batch may have run"
+                            + " (default ${DEFAULT-VALUE}).")
     double lateFraction;
 
     @Option(
             names = "--late-delay",
             paramLabel = "MIN..MAX",
-            defaultValue = "5m..3h",
+            defaultValue = LoadSettings.LATE_DELAY,
             description = "How late late events arrive (default ${DEFAULT-VALUE}).")
     String lateDelay;
 
-    @Option(names = "--out-of-order-fraction", paramLabel = "F", defaultValue = "0")
+    @Option(
+            names = "--out-of-order-fraction",
+            paramLabel = "F",
+            defaultValue = "0",
+            description =
+                    "Share of events stamped 5 s to 2 min before the records around them"
+                            + " (default ${DEFAULT-VALUE}).")
     double outOfOrderFraction;
 
-    @Option(names = "--duplicate-fraction", paramLabel = "F", defaultValue = "0")
+    @Option(
+            names = "--duplicate-fraction",
+            paramLabel = "F",
+            defaultValue = "0",
+            description =
+                    "Share of records that resend an earlier event (default ${DEFAULT-VALUE}).")
     double duplicateFraction;
 
-    @Option(names = "--poison-fraction", paramLabel = "F", defaultValue = "0")
+    @Option(
+            names = "--poison-fraction",
+            paramLabel = "F",
+            defaultValue = "0",
+            description =
+                    "Share of undecodable records, for the dead letters (default"
+                            + " ${DEFAULT-VALUE}).")
     double poisonFraction;
 
     @Option(
             names = "--grace",
             paramLabel = "D",
-            defaultValue = "10m",
-            description = "Batch cutoff grace after each hour, for the late-arrival count.")
+            defaultValue = Defaults.GRACE_TEXT,
+            description =
+                    "Batch cutoff grace after each hour, for the late-arrival count (default"
+                            + " ${DEFAULT-VALUE}).")
     String grace;
 
     @Option(
@@ -220,7 +247,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--progress-interval",
             paramLabel = "D",
-            defaultValue = "5s",
+            defaultValue = Defaults.PROGRESS_INTERVAL_TEXT,
             description = "Interval of progress log lines when not on a terminal.")
     String progressInterval;
 

@@ -1,6 +1,7 @@
 package dev.cutover.cli.options;
 
 import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.Defaults;
 import dev.cutover.model.registry.BasicCredentials;
 import dev.cutover.model.registry.RegistryClientConfig;
 import dev.cutover.parity.ParityTarget;
@@ -66,7 +67,7 @@ public final class TargetOptions {
     @Option(
             names = "--topic",
             paramLabel = "NAME",
-            defaultValue = "card-transactions",
+            defaultValue = Defaults.TOPIC,
             description = "Kafka topic of card transactions (default: ${DEFAULT-VALUE}).")
     String topic;
 

@@ -3,6 +3,7 @@ package dev.cutover.cli.reconcile;
 import dev.cutover.cli.options.DurationOption;
 import dev.cutover.cli.options.TargetOptions;
 import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.Defaults;
 import dev.cutover.contract.ExitCode;
 import dev.cutover.recon.ReconException;
 import dev.cutover.recon.Reconciler;
@@ -153,7 +154,7 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Option(
             names = "--grace",
             paramLabel = "DURATION",
-            defaultValue = "10m",
+            defaultValue = Defaults.GRACE_TEXT,
             description =
                     "The batch's grace after each hour, e.g. 10m or PT10M (parity; default:"
                             + " ${DEFAULT-VALUE}).")

@@ -1,5 +1,7 @@
 package dev.cutover.contract.stream;
 
+import dev.cutover.contract.Defaults;
+
 /**
  * Every setting of the job: the same key on the command line ({@code --key value}), in a properties
  * file and in Managed Flink's property group {@value StreamJobOptions#PROPERTY_GROUP}. Kafka client
@@ -7,10 +9,10 @@ package dev.cutover.contract.stream;
  */
 public enum JobOption {
     BOOTSTRAP_SERVERS("bootstrap.servers", null, "Kafka bootstrap servers"),
-    TOPIC("topic", "card-transactions", "the card-transactions topic"),
+    TOPIC("topic", Defaults.TOPIC, "the card-transactions topic"),
     GROUP_ID(
             "group.id",
-            "cutover-stream",
+            Defaults.STREAM_GROUP,
             "Kafka consumer group (offsets committed on checkpoints)"),
     STARTING_OFFSETS(
             "starting.offsets",
@@ -24,7 +26,7 @@ public enum JobOption {
     JDBC_URL("jdbc.url", null, "PostgreSQL / Aurora PostgreSQL JDBC URL"),
     JDBC_USER("jdbc.user", null, "database user"),
     JDBC_PASSWORD("jdbc.password", "", "database password", true),
-    JDBC_SCHEMA("jdbc.schema", "stream", "schema holding the output tables"),
+    JDBC_SCHEMA("jdbc.schema", Defaults.STREAM_SCHEMA, "schema holding the output tables"),
     SINK_BATCH_SIZE("sink.batch-size", "5000", "rows per JDBC batch (connector default 100)"),
     SINK_FLUSH_INTERVAL("sink.flush-interval", "500ms", "longest a row waits in the JDBC buffer"),
     SINK_MAX_RETRIES("sink.max-retries", "3", "JDBC retries of a failed batch"),
@@ -33,7 +35,10 @@ public enum JobOption {
             "0",
             "parallelism of the JDBC sinks (0: the job's, chained to the transform)"),
     PARALLELISM("parallelism", "0", "job parallelism (0: the cluster's default)"),
-    CHECKPOINT_INTERVAL("checkpoint.interval", "10s", "exactly-once checkpoint interval"),
+    CHECKPOINT_INTERVAL(
+            "checkpoint.interval",
+            Defaults.CHECKPOINT_INTERVAL_TEXT,
+            "exactly-once checkpoint interval"),
     CHECKPOINT_DIR(
             "checkpoint.dir",
             "",
