@@ -13,20 +13,15 @@ public final class FlinkCommandLine {
     public static final String MAIN_CLASS = "dev.cutover.stream.StreamJobMain";
 
     /**
-     * Flink's {@code env.java.opts.all} module flags for JDK 17 (STACK.md), plus UTC, the parallel
-     * collector and a smaller C2 budget: every Flink JVM Cutover starts (the local job, the chaos
-     * cluster's JobManager and TaskManagers). Measured with {@code cutover bench stream}
-     * (streaming-job/README.md, "Measured"):
+     * Every Flink JVM Cutover starts (the local job, a standalone cluster's JobManager and
+     * TaskManagers): Flink's {@code env.java.opts.all} module flags for JDK 17 (STACK.md), UTC
+     * (the JDBC sink sends timestamps in the JVM's zone), and three choices for a throughput
+     * workload on few cores, each measured with {@code cutover bench stream} (docs/benchmarks.md):
      *
      * <ul>
-     *   <li>ParallelGC instead of the JDK's default G1: the job's JVM is a throughput workload on
-     *       few cores, where G1's barriers and concurrent threads cost CPU (28-30 instead of 34-35
-     *       CPU s per 300k events).
-     *   <li>C2 later and with less inlining ({@code Tier4*} thresholds ×3, {@code MaxInlineLevel}
-     *       9, {@code FreqInlineSize} 150, {@code InlineSmallCode} 1500): Flink's deep operator
-     *       chains and generated code make C2 compilations large, and a 2-core JVM has one C2
-     *       thread. JIT 11-12 → 6.5-8.6 CPU s, the JVM 28-31 → 20-26 CPU s per 300k events; deeper
-     *       cuts (level 6, size 100) were slower.
+     *   <li>the parallel collector instead of G1, whose barriers and concurrent threads cost CPU;
+     *   <li>C2 later and with less inlining: Flink's deep operator chains and generated code make
+     *       C2 compilations large, and a 2-core JVM has one C2 thread;
      *   <li>{@code MetaspaceSize} 256m: no full collections for metaspace while the planner loads
      *       classes.
      * </ul>
