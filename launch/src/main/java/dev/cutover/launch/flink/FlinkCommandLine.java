@@ -14,9 +14,9 @@ public final class FlinkCommandLine {
 
     /**
      * Every Flink JVM Cutover starts (the local job, a standalone cluster's JobManager and
-     * TaskManagers): Flink's {@code env.java.opts.all} module flags for JDK 17 (STACK.md), UTC
-     * (the JDBC sink sends timestamps in the JVM's zone), and three choices for a throughput
-     * workload on few cores, each measured with {@code cutover bench stream} (docs/benchmarks.md):
+     * TaskManagers): Flink's {@code env.java.opts.all} module flags for JDK 17 (STACK.md), UTC (the
+     * JDBC sink sends timestamps in the JVM's zone), and three choices for a throughput workload on
+     * few cores, each measured with {@code cutover bench stream} (docs/benchmarks.md):
      *
      * <ul>
      *   <li>the parallel collector instead of G1, whose barriers and concurrent threads cost CPU;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,16 +52,26 @@ public final class FaultInjector implements ParityListener, AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts the next fault when it is due and none is running. */
     @Override
-    public synchronized void during(Instant simulated) {
+    public void during(Instant simulated) {
+        startDue(simulated);
+    }
+
+    /**
+     * Starts the next fault when it is due and none is running.
+     *
+     * @return the fault started, or empty when none is due or one is still running
+     */
+    synchronized Optional<FaultKind> startDue(Instant simulated) {
         if (running != null && !running.isDone()) {
-            return;
+            return Optional.empty();
         }
-        if (!pending.isEmpty() && !simulated.isBefore(pending.get(0).at())) {
-            ChaosPlan.PlannedFault next = pending.remove(0);
-            running = runner.submit(() -> inject(next, simulated));
+        if (pending.isEmpty() || simulated.isBefore(pending.get(0).at())) {
+            return Optional.empty();
         }
+        ChaosPlan.PlannedFault next = pending.remove(0);
+        running = runner.submit(() -> inject(next, simulated));
+        return Optional.of(next.kind());
     }
 
     /** Waits for the running fault, then injects every fault still due, one after the other. */
@@ -115,7 +126,14 @@ public final class FaultInjector implements ParityListener, AutoCloseable {
             Fault.Result result = faults.get(planned.kind()).inject();
             Instant back = clock.instant();
             InjectedFault fault =
-                    new InjectedFault(kind, result.injectedAt(), back, simulated, result.outcome());
+                    new InjectedFault(
+                            kind,
+                            result.injectedAt(),
+                            back,
+                            simulated,
+                            result.outcome(),
+                            result.restoredCheckpoint(),
+                            result.restores());
             injected.add(fault);
             LOG.info(
                     "chaos: {} recovered, down {} ms: {}",

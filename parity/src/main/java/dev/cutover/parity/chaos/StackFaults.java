@@ -72,13 +72,16 @@ public final class StackFaults {
             Thread.sleep(200);
         }
         cluster.awaitRunning(RECOVERY_TIMEOUT);
+        long checkpoint = cluster.lastRestoredCheckpoint();
         return new Fault.Result(
                 at,
                 "TaskManager pid "
                         + pid
                         + " killed (SIGKILL), a new one started by the cluster; job restored from"
                         + " checkpoint "
-                        + cluster.lastRestoredCheckpoint());
+                        + checkpoint,
+                checkpoint,
+                cluster.restoredCount());
     }
 
     /** The job's restore count; -1 while a busy JobManager does not answer. */

@@ -49,20 +49,19 @@ class FaultInjectorTest {
     void aFaultStartsOnceItsSimulatedTimeHasComeAndNeverOverlapsTheRunningOne() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (FaultInjector injector = new FaultInjector(plan, faults(release), Clock.systemUTC())) {
-            injector.during(START.plusSeconds(60));
-            Thread.sleep(100);
-            assertThat(started).isEmpty();
+            // the first fault is due at 15 % of the hour (9 min)
+            assertThat(injector.startDue(START.plusSeconds(60))).isEmpty();
 
-            injector.during(START.plus(Duration.ofMinutes(9)));
+            assertThat(injector.startDue(START.plus(Duration.ofMinutes(9))))
+                    .contains(FaultKind.FLINK_TASKMANAGER_KILL);
             await().atMost(Duration.ofSeconds(5)).until(() -> started.size() == 1);
             // the Kafka restart is due, but the first fault has not recovered yet
-            injector.during(START.plus(Duration.ofMinutes(25)));
-            Thread.sleep(200);
-            assertThat(started).containsExactly(FaultKind.FLINK_TASKMANAGER_KILL);
+            assertThat(injector.startDue(START.plus(Duration.ofMinutes(25)))).isEmpty();
 
             release.countDown();
             await().atMost(Duration.ofSeconds(5)).until(() -> injector.faults().size() == 1);
-            injector.during(START.plus(Duration.ofMinutes(25)));
+            assertThat(injector.startDue(START.plus(Duration.ofMinutes(25))))
+                    .contains(FaultKind.KAFKA_RESTART);
             await().atMost(Duration.ofSeconds(5)).until(() -> injector.faults().size() == 2);
             assertThat(started)
                     .containsExactly(FaultKind.FLINK_TASKMANAGER_KILL, FaultKind.KAFKA_RESTART);

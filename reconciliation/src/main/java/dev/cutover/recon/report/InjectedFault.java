@@ -1,6 +1,7 @@
 package dev.cutover.recon.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +16,29 @@ import java.time.Instant;
  * @param recoveredAt when the service was back (wall clock), or null when it never came back
  * @param simulatedAt the load's simulated time when it was injected
  * @param outcome how it ended, e.g. "job restored from checkpoint 7"
+ * @param restoredCheckpoint for a TaskManager kill: the checkpoint the job was restored from, as
+ *     Flink's REST API reported it; else null
+ * @param restores for a TaskManager kill: how many times the job had been restored from a
+ *     checkpoint once it recovered, as Flink's REST API reported it; else null
  */
 public record InjectedFault(
-        String kind, Instant startedAt, Instant recoveredAt, Instant simulatedAt, String outcome) {
+        String kind,
+        Instant startedAt,
+        Instant recoveredAt,
+        Instant simulatedAt,
+        String outcome,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long restoredCheckpoint,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long restores) {
+
+    /** A fault without restore figures (a service restart). */
+    public InjectedFault(
+            String kind,
+            Instant startedAt,
+            Instant recoveredAt,
+            Instant simulatedAt,
+            String outcome) {
+        this(kind, startedAt, recoveredAt, simulatedAt, outcome, null, null);
+    }
 
     /** From injection until the service was back; null when it never came back. */
     @JsonIgnore
