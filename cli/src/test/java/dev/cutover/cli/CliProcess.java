@@ -2,12 +2,15 @@ package dev.cutover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +27,16 @@ public final class CliProcess implements AutoCloseable {
 
     private final Process process;
     private final Path stderr;
+    private final BufferedReader out;
+    private final StringBuilder read = new StringBuilder();
     private String stdout;
 
     private CliProcess(Process process, Path stderr) {
         this.process = process;
         this.stderr = stderr;
+        this.out =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
     /** Starts {@code cutover args…} with extra environment variables; stderr goes under dir. */
@@ -59,9 +67,38 @@ public final class CliProcess implements AutoCloseable {
 
     public synchronized String stdout() throws IOException {
         if (stdout == null) {
-            stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            StringBuilder all = new StringBuilder(read);
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                all.append(line).append('\n');
+            }
+            stdout = all.toString();
         }
         return stdout;
+    }
+
+    /**
+     * Reads stdout up to a line {@code READY} (as {@code stack up} and {@code demo --keep-running}
+     * print) and returns the {@code KEY=VALUE} lines before it; the test fails when the process
+     * ends first. Blocks: give the test class a {@code @Timeout}.
+     */
+    public synchronized Map<String, String> awaitReady() throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            read.append(line).append('\n');
+            if (line.equals("READY")) {
+                return values;
+            }
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                values.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        throw new AssertionError("cutover ended before READY:\n" + read + "\nstderr:\n" + stderr());
+    }
+
+    /** SIGTERM, as a service manager stops it. */
+    public void terminate() {
+        process.destroy();
     }
 
     public String stderr() throws IOException {

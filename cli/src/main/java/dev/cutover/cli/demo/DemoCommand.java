@@ -134,6 +134,9 @@ public final class DemoCommand implements Callable<Integer> {
                     reportDir,
                     Duration.ofNanos(System.nanoTime() - started));
             if (keepRunning) {
+                // Handle Ctrl-C and SIGTERM before saying READY: a signal right after it stops
+                // the run in order instead of ending the JVM.
+                StopSignal stop = new StopSignal();
                 try (RunningStream stream = outcome.stream().orElseThrow()) {
                     demo.stack()
                             .endpoints()
@@ -143,7 +146,7 @@ public final class DemoCommand implements Callable<Integer> {
                     out.println("FLINK_WEB_UI=" + stream.webUi());
                     out.println("READY");
                     out.flush();
-                    new StopSignal().await();
+                    stop.await();
                 }
             }
             return outcome.exitCode();

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.cli.CliProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,8 +46,26 @@ class DemoITCase {
     @Test
     void oneSimulatedHourEndsWithParityAndTheFourReports() throws Exception {
         Path reports = temp.resolve("report");
-        try (CliProcess demo = CliProcess.start(temp, Map.of(), args(reports))) {
-            assertThat(demo.awaitExit(Duration.ofSeconds(270))).as(demo.output()).isZero();
+        try (CliProcess demo = CliProcess.start(temp, Map.of(), args(reports, "--keep-running"))) {
+            // --keep-running leaves the job up and prints where: its web UI lists it, running
+            Map<String, String> endpoints = demo.awaitReady();
+            HttpResponse<String> jobs =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            endpoints.get("FLINK_WEB_UI")
+                                                                    + "/jobs/overview"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+            assertThat(jobs.statusCode()).isEqualTo(200);
+            JsonNode overview = new ObjectMapper().readTree(jobs.body());
+            assertThat(overview.path("jobs").findValuesAsText("state")).containsExactly("RUNNING");
+            assertThat(overview.path("jobs").findValuesAsText("name"))
+                    .containsExactly("cutover-stream");
+
+            demo.terminate();
+            assertThat(demo.awaitExit(Duration.ofSeconds(60))).as(demo.output()).isZero();
             assertThat(demo.stdout())
                     .contains("verdict: PASS", "unexplained differences: 0", "report.html");
         }
