@@ -42,6 +42,17 @@ public final class CliProcess implements AutoCloseable {
     /** Starts {@code cutover args…} with extra environment variables; stderr goes under dir. */
     public static CliProcess start(Path dir, Map<String, String> env, String... args)
             throws IOException {
+        return start(Path.of("").toAbsolutePath(), dir, env, args);
+    }
+
+    /** The same, run in {@code workingDir} (relative paths in the arguments resolve there). */
+    public static CliProcess startIn(Path workingDir, Map<String, String> env, String... args)
+            throws IOException {
+        return start(workingDir, workingDir, env, args);
+    }
+
+    private static CliProcess start(
+            Path workingDir, Path dir, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-jar");
@@ -50,7 +61,7 @@ public final class CliProcess implements AutoCloseable {
         Path stderr = Files.createTempFile(dir, "stderr-", ".txt");
         ProcessBuilder builder =
                 new ProcessBuilder(command)
-                        .directory(Path.of("").toAbsolutePath().toFile())
+                        .directory(workingDir.toFile())
                         .redirectError(stderr.toFile());
         builder.environment().putAll(env);
         return new CliProcess(builder.start(), stderr);

@@ -90,9 +90,19 @@ class DemoITCase {
         Path reports = temp.resolve("report");
         try (CliProcess demo =
                 CliProcess.start(
-                        temp, Map.of(), args(reports, "--inject-defect", "fx-round-down"))) {
+                        temp,
+                        Map.of(),
+                        args(
+                                reports,
+                                "--inject-defect",
+                                "fx-round-down",
+                                "--policy",
+                                Path.of("../examples/gate.yaml").toAbsolutePath().toString()))) {
             assertThat(demo.awaitExit(Duration.ofSeconds(270))).as(demo.output()).isEqualTo(1);
-            assertThat(demo.stdout()).contains("verdict: FAIL", "FAIL stream vs batch");
+            // the shipped gate fails it, naming rows of the wrong column
+            assertThat(demo.stdout())
+                    .contains("verdict: FAIL", "FAIL stream vs batch")
+                    .containsPattern("FAIL stream vs truth: card_transactions: .*amount_usd");
         }
         JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
         JsonNode streamVsTruth = comparison(report, "stream vs truth: card_transactions");

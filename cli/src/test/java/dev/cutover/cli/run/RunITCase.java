@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.cli.CliProcess;
 import dev.cutover.launch.flink.StandaloneFlinkCluster;
 import dev.cutover.launch.flink.StreamJarLocator;
+import dev.cutover.recon.db.ConnectionSpec;
+import dev.cutover.recon.history.RunHistory;
 import dev.cutover.stack.EmbeddedStack;
 import dev.cutover.stack.StackOptions;
 import java.io.IOException;
@@ -83,6 +85,9 @@ class RunITCase {
     void aRunAgainstConfiguredServicesEndsWithParity() throws Exception {
         Path reports = temp.resolve("reports");
         Path config = temp.resolve("parity.yaml");
+        // The shipped gate, burn-in included: the history holds the day of clean hours a gate
+        // running hourly would have recorded, and the run records its own hours.
+        cleanHistoryUpToNow();
         Files.writeString(
                 config,
                 String.join(
@@ -104,12 +109,15 @@ class RunITCase {
                         "  driver-memory: 1g",
                         "load:",
                         "  hours: 1",
-                        "  rate: 1000",
-                        "  speedup: 600",
+                        "  rate: 300",
+                        "  speedup: 180",
                         "  late-delay: 5m..30m",
                         "run:",
                         "  catch-up-timeout: 3m",
                         "  report-dir: reports",
+                        "  policy: "
+                                + Path.of("../examples/gate.yaml").toAbsolutePath().normalize(),
+                        "  history: true",
                         ""));
 
         String stdout;
@@ -268,6 +276,29 @@ class RunITCase {
                                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return new ObjectMapper().readTree(response.body());
+    }
+
+    /**
+     * 30 clean hours up to the current one in the run history, as a gate run hourly (the CI
+     * workflow) would have recorded them.
+     */
+    private static void cleanHistoryUpToNow() throws SQLException {
+        new RunHistory(new ConnectionSpec(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword()))
+                .migrate();
+        try (Connection c =
+                        DriverManager.getConnection(
+                                stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO cutover.reconciliation_runs (started_at, verdict, unexplained,"
+                            + " summary) VALUES (now() - interval '1 hour', 'PASS', 0, '{}')");
+            s.execute(
+                    "INSERT INTO cutover.reconciliation_run_hours (run_id, hour_start, matched,"
+                            + " explained, unexplained) SELECT max(r.run_id),"
+                            + " date_trunc('hour', now()) - g * interval '1 hour', 5000, 0, 0"
+                            + " FROM cutover.reconciliation_runs r, generate_series(0, 29) g"
+                            + " GROUP BY g");
+        }
     }
 
     private static long count(String table) throws SQLException {
