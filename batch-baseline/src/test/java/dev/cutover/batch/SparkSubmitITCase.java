@@ -49,6 +49,10 @@ class SparkSubmitITCase {
             assertThat(services).contains("org.apache.spark.sql.kafka010.KafkaSourceProvider");
             assertThat(jar.getEntry("db/batch/V1__batch_runs.sql")).isNotNull();
             assertThat(jar.getEntry("db/output/V1__output_tables.sql")).isNotNull();
+            assertThat(jar.getEntry("sql/replace-hour.sql")).isNotNull();
+            assertThat(jar.getEntry("dev/cutover/contract/batch/BatchJobArguments.class"))
+                    .as("the arguments' contract travels with the job")
+                    .isNotNull();
             assertThat(jar.getEntry("org/apache/spark/SparkContext.class"))
                     .as("Spark stays provided")
                     .isNull();
