@@ -79,13 +79,13 @@ class SparkSubmitITCase {
                         SparkBatch.Settings.bundled().withDriverMemory("1g"))
                 .run(
                         BatchJobArguments.of(
-                                        HourRange.of(hour),
-                                        stack.kafkaBootstrapServers(),
-                                        stack.schemaRegistryUrl(),
-                                        stack.jdbcUrl(),
-                                        stack.jdbcUser())
-                                .withTopic(topic.name())
-                                .withOutputSchema(schema.name()),
+                                HourRange.of(hour),
+                                stack.kafkaBootstrapServers(),
+                                topic.name(),
+                                stack.schemaRegistryUrl(),
+                                stack.jdbcUrl(),
+                                stack.jdbcUser(),
+                                schema.name()),
                         new SparkBatch.Secrets(
                                 Optional.ofNullable(stack.jdbcPassword()), Optional.empty()),
                         lines::add);

@@ -73,23 +73,28 @@ public record BatchJobArguments(
         }
     }
 
-    /** The arguments for {@code hours} against these services, every other value its default. */
+    /**
+     * The arguments for {@code hours} of {@code topic} into {@code outputSchema}, against these
+     * services, every other value its default.
+     */
     public static BatchJobArguments of(
             HourRange hours,
             String bootstrapServers,
+            String topic,
             String schemaRegistryUrl,
             String jdbcUrl,
-            String jdbcUser) {
+            String jdbcUser,
+            String outputSchema) {
         return new BatchJobArguments(
                 hours,
                 Optional.of(bootstrapServers),
                 Optional.empty(),
-                Defaults.TOPIC,
+                topic,
                 schemaRegistryUrl,
                 jdbcUrl,
                 Optional.ofNullable(jdbcUser),
                 Optional.empty(),
-                Defaults.BATCH_SCHEMA,
+                outputSchema,
                 Defaults.GRACE,
                 Defaults.LOOKBACK,
                 false,
@@ -187,63 +192,6 @@ public record BatchJobArguments(
                         "--min-partitions",
                         Integer.toString(minPartitions)));
         return args;
-    }
-
-    public BatchJobArguments withHours(HourRange range) {
-        return new BatchJobArguments(
-                range,
-                bootstrapServers,
-                kafkaConfig,
-                topic,
-                schemaRegistryUrl,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPasswordFile,
-                outputSchema,
-                grace,
-                lookback,
-                resolveOffsets,
-                master,
-                shufflePartitions,
-                minPartitions);
-    }
-
-    public BatchJobArguments withTopic(String name) {
-        return new BatchJobArguments(
-                hours,
-                bootstrapServers,
-                kafkaConfig,
-                name,
-                schemaRegistryUrl,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPasswordFile,
-                outputSchema,
-                grace,
-                lookback,
-                resolveOffsets,
-                master,
-                shufflePartitions,
-                minPartitions);
-    }
-
-    public BatchJobArguments withOutputSchema(String schema) {
-        return new BatchJobArguments(
-                hours,
-                bootstrapServers,
-                kafkaConfig,
-                topic,
-                schemaRegistryUrl,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPasswordFile,
-                schema,
-                grace,
-                lookback,
-                resolveOffsets,
-                master,
-                shufflePartitions,
-                minPartitions);
     }
 
     /** The Kafka client properties of {@code file} ({@code --kafka-config}). */
