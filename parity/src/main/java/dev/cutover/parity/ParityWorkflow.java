@@ -30,7 +30,6 @@ import dev.cutover.recon.history.RunHistory;
 import dev.cutover.recon.parity.ParityRun;
 import dev.cutover.recon.report.ReconciliationReport;
 import dev.cutover.recon.report.ReportWriter;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -382,34 +381,26 @@ public final class ParityWorkflow {
         }
     }
 
-    private ReconciliationReport reconcile(Instant startedAt, ClockRecorder clock)
-            throws IOException {
-        try {
-            ConnectionSpec db =
-                    new ConnectionSpec(
-                            target.jdbcUrl(),
-                            target.jdbcUser(),
-                            target.jdbcPassword().orElse(null));
-            ParityRun.Result parity =
-                    ParityRun.run(
-                            ParityRun.Options.of(db, plan.grace()).withClock(clock.mapping()));
-            return Reports.build(
-                            startedAt,
-                            parity.comparisons(),
-                            parity.latency(),
-                            parity.freshnessGain(),
-                            plan.gate(),
-                            plan.history()
-                                    ? Optional.of(new RunHistory(db).migrate())
-                                    : Optional.empty())
-                    .withFaults(listener.faults());
-        } catch (ReconException e) {
-            throw new CutoverException(
-                    e.kind() == ReconException.Kind.BAD_INPUT
-                            ? ExitCode.BAD_INPUT
-                            : ExitCode.INFRASTRUCTURE,
-                    e.getMessage(),
-                    e);
-        }
+    /**
+     * Reconciles stream vs batch vs truth with the run's clock and builds the report.
+     *
+     * @throws ReconException bad input (a table or column missing) or infrastructure
+     */
+    private ReconciliationReport reconcile(Instant startedAt, ClockRecorder clock) {
+        ConnectionSpec db =
+                new ConnectionSpec(
+                        target.jdbcUrl(), target.jdbcUser(), target.jdbcPassword().orElse(null));
+        ParityRun.Result parity =
+                ParityRun.run(ParityRun.Options.of(db, plan.grace()).withClock(clock.mapping()));
+        return Reports.build(
+                        startedAt,
+                        parity.comparisons(),
+                        parity.latency(),
+                        parity.freshnessGain(),
+                        plan.gate(),
+                        plan.history()
+                                ? Optional.of(new RunHistory(db).migrate())
+                                : Optional.empty())
+                .withFaults(listener.faults());
     }
 }

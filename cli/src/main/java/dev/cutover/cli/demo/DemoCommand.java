@@ -3,7 +3,6 @@ package dev.cutover.cli.demo;
 import dev.cutover.cli.options.DurationOption;
 import dev.cutover.cli.options.LoadOptions;
 import dev.cutover.cli.parity.ParityOutput;
-import dev.cutover.cli.progress.Progress;
 import dev.cutover.cli.stack.StopSignal;
 import dev.cutover.contract.Defaults;
 import dev.cutover.contract.stream.JobOption;
@@ -120,14 +119,8 @@ public final class DemoCommand implements Callable<Integer> {
         try (DemoEnvironment demo =
                 DemoEnvironment.start(new DemoEnvironment.Settings(streamHeap, chaos))) {
             ParityWorkflow workflow = demo.workflow(plan);
-            ParityWorkflow.Outcome outcome;
-            try (Progress progress =
-                    Progress.start(
-                            () -> ParityOutput.progressLine(workflow.status()),
-                            spec.commandLine().getErr(),
-                            interval)) {
-                outcome = workflow.run(keepRunning);
-            }
+            ParityWorkflow.Outcome outcome =
+                    ParityOutput.run(workflow, keepRunning, spec.commandLine().getErr(), interval);
             ParityOutput.printSummary(
                     out,
                     outcome.report(),

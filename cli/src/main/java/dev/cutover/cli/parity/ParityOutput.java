@@ -34,6 +34,16 @@ public final class ParityOutput {
         return line.toString();
     }
 
+    /** Runs {@code workflow}, showing its progress on {@code err} while it runs. */
+    public static ParityWorkflow.Outcome run(
+            ParityWorkflow workflow, boolean keepStream, PrintWriter err, Duration interval)
+            throws Exception {
+        try (Progress progress =
+                Progress.start(() -> progressLine(workflow.status()), err, interval)) {
+            return workflow.run(keepStream);
+        }
+    }
+
     /** The verdict, unexplained differences, freshness, failures, elapsed time and the report. */
     public static void printSummary(
             PrintWriter out, ReconciliationReport report, Path reportDir, Duration elapsed) {

@@ -2,7 +2,6 @@ package dev.cutover.cli.run;
 
 import dev.cutover.cli.options.DurationOption;
 import dev.cutover.cli.parity.ParityOutput;
-import dev.cutover.cli.progress.Progress;
 import dev.cutover.launch.flink.FlinkRestClient;
 import dev.cutover.launch.flink.StreamJarLocator;
 import dev.cutover.launch.spark.SparkBatch;
@@ -83,14 +82,12 @@ public final class RunCommand implements Callable<Integer> {
                         new SparkBatchRunner(
                                 SparkBatch.located(parity.spark()), parity.target().batchSecrets()),
                         ParityListener.NONE);
-        ParityWorkflow.Outcome outcome;
-        try (Progress progress =
-                Progress.start(
-                        () -> ParityOutput.progressLine(workflow.status()),
+        ParityWorkflow.Outcome outcome =
+                ParityOutput.run(
+                        workflow,
+                        parity.flink().keepRunning(),
                         spec.commandLine().getErr(),
-                        interval)) {
-            outcome = workflow.run(parity.flink().keepRunning());
-        }
+                        interval);
         outcome.stream().ifPresent(s -> out.println("Flink job left running: " + s.webUi()));
         ParityOutput.printSummary(
                 out,
