@@ -107,9 +107,9 @@ public final class CliProcess implements AutoCloseable {
         throw new AssertionError("cutover ended before READY:\n" + read + "\nstderr:\n" + stderr());
     }
 
-    /** SIGTERM, as a service manager stops it. */
+    /** SIGTERM, as a service manager stops it (its output stays readable). */
     public void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     public String stderr() throws IOException {

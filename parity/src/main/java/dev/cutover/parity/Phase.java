@@ -12,10 +12,10 @@ public enum Phase {
     GENERATE_LOAD("generating"),
     /** The truth of what Kafka acknowledged, into truth.*. */
     WRITE_TRUTH("writing the truth"),
-    /** The batch hours still running or pending. */
-    RUN_BATCHES("batch"),
     /** The stream's tables until they hold the truth's counts. */
     CATCH_UP("stream catching up"),
+    /** The hours due at the end of the load in one batch, and every batch still running. */
+    RUN_BATCHES("batch"),
     /** stream vs batch vs truth, latency, the gate. */
     RECONCILE("reconciling"),
     /** HTML, Markdown, JSON and JUnit XML. */
