@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cutover.cli.CliProcess;
-import dev.cutover.model.db.OutputTables;
 import dev.cutover.recon.db.ConnectionSpec;
 import dev.cutover.recon.history.RunHistory;
 import dev.cutover.stack.EmbeddedStack;
@@ -67,7 +66,8 @@ class GateWorkflowITCase {
     void theWorkflowsGateStepPassesAHealthyPipelineAndNamesABrokenRow() throws Exception {
         JsonNode step = gateStep();
         Instant firstHour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
-        agreeingTables(firstHour);
+        AgreeingTables.create(
+                stack.jdbcUrl(), stack.jdbcUser(), PASSWORD, firstHour, HOURS, TRANSACTIONS);
         cleanHistory(firstHour);
         // The workflow runs in a checkout: the gate reads examples/gate.yaml from there.
         Files.createDirectories(checkout.resolve("examples"));
@@ -138,57 +138,6 @@ class GateWorkflowITCase {
             String output = gate.output();
             assertThat(output).doesNotContain(PASSWORD);
             return new Run(exit, output);
-        }
-    }
-
-    /**
-     * {@code TRANSACTIONS} transactions over {@code HOURS} hours, the same in stream, batch and
-     * truth, with their hourly aggregates; the stream wrote each a second after it reached Kafka,
-     * the batch after its hour's cutoff.
-     */
-    private static void agreeingTables(Instant firstHour) throws SQLException {
-        OutputTables.migrate(stack.jdbcUrl(), stack.jdbcUser(), PASSWORD);
-        for (String schema : List.of("stream", "batch", "truth")) {
-            execute("ALTER TABLE " + schema + ".card_transactions DISABLE TRIGGER USER");
-            execute("ALTER TABLE " + schema + ".account_hourly_spend DISABLE TRIGGER USER");
-            String writtenAt =
-                    schema.equals("batch")
-                            ? "date_trunc('hour', t) + interval '70 minutes'"
-                            : "t + interval '1 second'";
-            try (Connection c = connect();
-                    PreparedStatement insert =
-                            c.prepareStatement(
-                                    "INSERT INTO "
-                                            + schema
-                                            + ".card_transactions (transaction_id, account_id,"
-                                            + " event_time, event_hour, amount, currency,"
-                                            + " amount_usd, merchant_category, status,"
-                                            + " is_international, masked_card, kafka_timestamp,"
-                                            + " written_at)"
-                                            + " SELECT 'txn-' || lpad(g::text, 5, '0'),"
-                                            + " 'acct-' || (g % 150), t, date_trunc('hour', t),"
-                                            + " 10 + g % 90, 'USD', 10 + g % 90, 'GROCERY',"
-                                            + " 'APPROVED', false, '400000******0000', t, "
-                                            + writtenAt
-                                            + " FROM generate_series(0, ? - 1) g,"
-                                            + " LATERAL (SELECT ?::timestamptz"
-                                            + " + g * (? * interval '1 hour') / ? AS t) x")) {
-                insert.setInt(1, TRANSACTIONS);
-                insert.setTimestamp(2, Timestamp.from(firstHour));
-                insert.setInt(3, HOURS);
-                insert.setInt(4, TRANSACTIONS);
-                insert.execute();
-            }
-            execute(
-                    "INSERT INTO "
-                            + schema
-                            + ".account_hourly_spend (account_id, hour_start, txn_count,"
-                            + " approved_amount_usd, declined_count, international_count,"
-                            + " max_amount_usd, written_at) SELECT account_id, event_hour,"
-                            + " count(*), sum(amount_usd), 0, 0, max(amount_usd), max(written_at)"
-                            + " FROM "
-                            + schema
-                            + ".card_transactions GROUP BY 1, 2");
         }
     }
 

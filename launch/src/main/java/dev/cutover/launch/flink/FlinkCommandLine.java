@@ -3,14 +3,23 @@ package dev.cutover.launch.flink;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * The child JVM that runs the job on a local Flink cluster: {@code java <Flink's module flags>
- * -Duser.timezone=UTC -cp flink-lib/*:cutover-streaming-job.jar dev.cutover.stream.StreamJobMain
- * --config FILE}. Flink never reaches the cli's own classpath.
+ * The child JVMs of Flink Cutover starts: the job on a local Flink cluster ({@code java <Flink's
+ * module flags> -Duser.timezone=UTC -cp flink-lib/*:cutover-streaming-job.jar
+ * dev.cutover.stream.StreamJobMain --config FILE}), and Flink's own command-line client submitting
+ * the job to a cluster ({@link #flinkRun}). Flink never reaches the cli's own classpath.
  */
 public final class FlinkCommandLine {
     public static final String MAIN_CLASS = "dev.cutover.stream.StreamJobMain";
+
+    /** Flink's command-line client: the class the distribution's {@code bin/flink} runs. */
+    public static final String CLI_FRONTEND = "org.apache.flink.client.cli.CliFrontend";
+
+    /** The line of {@code flink run}'s output that names the submitted job. */
+    public static final Pattern SUBMITTED =
+            Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
 
     /**
      * Every Flink JVM Cutover starts (the local job, a standalone cluster's JobManager and
@@ -84,5 +93,44 @@ public final class FlinkCommandLine {
         command.add("--config");
         command.add(config.toString());
         return command;
+    }
+
+    /**
+     * {@code flink run} as a Flink distribution's {@code bin/flink} runs it, on Flink's jars
+     * instead of a distribution: {@code java <Flink's module flags> -cp flink-lib/* CliFrontend run
+     * -m JOBMANAGER -c dev.cutover.stream.StreamJobMain cutover-streaming-job.jar --config FILE},
+     * with {@code FLINK_CONF_DIR} in its environment (the client reads the cluster's {@code
+     * config.yaml} there) and its log in {@code log} through the folder's {@code
+     * log4j-cli.properties}, as the script does. The job's {@code main} runs in this client, reads
+     * {@code config} (secrets included: keep it mode 600) and submits the job; the client prints
+     * {@link #SUBMITTED} and ends when {@code main} returns.
+     *
+     * @param javaHome the JDK that runs the client
+     * @param confDir the cluster's configuration folder ({@code FLINK_CONF_DIR})
+     * @param jobManager the cluster's REST address, {@code host:port}
+     * @param config the properties file with every job option
+     * @param log the client's log file
+     */
+    public static ProcessBuilder flinkRun(
+            Path javaHome,
+            StreamJarLocator.StreamJar job,
+            Path confDir,
+            String jobManager,
+            Path config,
+            Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin").resolve("java").toString());
+        command.addAll(FLINK_JVM_FLAGS);
+        command.add("-Dlog.file=" + log);
+        command.add("-Dlog4j.configurationFile=" + confDir.resolve("log4j-cli.properties").toUri());
+        command.add("-cp");
+        command.add(job.requireFlinkLib() + "/*");
+        command.add(CLI_FRONTEND);
+        command.addAll(List.of("run", "-m", jobManager, "-c", MAIN_CLASS));
+        command.add(job.jar().toString());
+        command.addAll(List.of("--config", config.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("FLINK_CONF_DIR", confDir.toString());
+        return builder;
     }
 }

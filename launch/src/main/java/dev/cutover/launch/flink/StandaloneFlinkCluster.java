@@ -25,6 +25,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     private final Thread stopOnExit;
     private volatile Process taskManager;
     private int taskManagers;
+    private int clients;
     private String jobId;
     private boolean closed;
 
@@ -112,8 +114,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         "heartbeat.timeout: 20000",
                         "heartbeat.rpc-failure-threshold: 2",
                         ""));
-        Files.writeString(
-                conf.resolve("log4j.properties"),
+        String log4j =
                 String.join(
                         "\n",
                         "# Each JVM logs to the file named by -Dlog.file (Flink's own scripts do"
@@ -127,7 +128,10 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         "appender.file.layout.pattern = %d{HH:mm:ss.SSS} %-5level %c{1} - %m%n",
                         "logger.kafka.name = org.apache.kafka",
                         "logger.kafka.level = WARN",
-                        ""));
+                        "");
+        Files.writeString(conf.resolve("log4j.properties"), log4j);
+        // What a distribution's bin/flink reads for its client (flink run), logging to -Dlog.file.
+        Files.writeString(conf.resolve("log4j-cli.properties"), log4j);
         // Both computed at once: each is a JVM start.
         CompletableFuture<List<String>> tm =
                 CompletableFuture.supplyAsync(
@@ -177,20 +181,8 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
      * missing {@code checkpoint.dir} gets {@link #checkpointDir()}. Returns the job id.
      */
     public String submit(Map<String, String> options) throws IOException {
-        Properties properties = new Properties();
-        properties.putAll(options);
-        properties.putIfAbsent("checkpoint.dir", checkpointDir());
-        Path config =
-                Files.createTempFile(
-                        dir,
-                        "job-",
-                        ".properties",
-                        PosixFilePermissions.asFileAttribute(
-                                PosixFilePermissions.fromString("rw-------")));
+        Path config = optionsFile(options);
         try {
-            try (Writer writer = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-                properties.store(writer, "cutover stream (deleted when the job is submitted)");
-            }
             FlinkRestClient submitter = new FlinkRestClient(restUrl());
             String jarId = submitter.upload(job.jar());
             jobId =
@@ -204,6 +196,83 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         }
         LOG.info("Flink job {} submitted to {}", jobId, restUrl());
         return jobId;
+    }
+
+    /**
+     * Submits the job as {@code flink run} does ({@link FlinkCommandLine#flinkRun}): Flink's
+     * command-line client in a child JVM with this cluster's configuration folder as {@code
+     * FLINK_CONF_DIR}, {@code -m} this cluster's REST address, the options (as {@link #submit}
+     * takes them) in a mode-600 file the client reads, deleted when it has ended. Returns the job
+     * id the client printed; the client's output is in {@code flink-run-N.out} in {@link #dir()}.
+     *
+     * @throws CutoverException (exit 3) when the client fails, prints no job id or is not done
+     *     within {@code timeout}
+     */
+    public String submitWithFlinkRun(Map<String, String> options, Duration timeout)
+            throws IOException, InterruptedException {
+        Path config = optionsFile(options);
+        String name = "flink-run-" + ++clients;
+        Path output = dir.resolve(name + ".out");
+        Process client = null;
+        try {
+            client =
+                    FlinkCommandLine.flinkRun(
+                                    Path.of(System.getProperty("java.home")),
+                                    job,
+                                    conf,
+                                    "127.0.0.1:" + restPort,
+                                    config,
+                                    dir.resolve(name + ".log"))
+                            .redirectErrorStream(true)
+                            .redirectOutput(output.toFile())
+                            .start();
+            if (!client.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw CutoverException.infrastructure(
+                        "flink run did not end within " + timeout + "; see " + output, null);
+            }
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            Matcher submitted = FlinkCommandLine.SUBMITTED.matcher(printed);
+            if (client.exitValue() != 0 || !submitted.find()) {
+                throw CutoverException.infrastructure(
+                        "flink run exited with "
+                                + client.exitValue()
+                                + " without submitting the job: "
+                                + clientError(printed)
+                                + " (output: "
+                                + output
+                                + ")",
+                        null);
+            }
+            jobId = submitted.group(1);
+        } finally {
+            if (client != null && client.isAlive()) {
+                client.destroyForcibly();
+            }
+            Files.deleteIfExists(config);
+        }
+        LOG.info("Flink job {} submitted to {} with flink run", jobId, restUrl());
+        return jobId;
+    }
+
+    /** {@code options} in a mode-600 properties file in {@link #dir()}. */
+    private Path optionsFile(Map<String, String> options) throws IOException {
+        Properties properties = new Properties();
+        properties.putAll(options);
+        properties.putIfAbsent("checkpoint.dir", checkpointDir());
+        Path config =
+                Files.createTempFile(
+                        dir,
+                        "job-",
+                        ".properties",
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rw-------")));
+        try (Writer writer = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+            properties.store(writer, "cutover stream (deleted when the job is submitted)");
+        } catch (IOException e) {
+            Files.deleteIfExists(config);
+            throw e;
+        }
+        return config;
     }
 
     /** The job {@link #submit} started. */
@@ -350,6 +419,14 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     /** The folder with the config, the logs and the checkpoints. */
     public Path dir() {
         return dir;
+    }
+
+    /**
+     * The configuration folder ({@code config.yaml}, log settings): a client's {@code
+     * FLINK_CONF_DIR}.
+     */
+    public Path confDir() {
+        return conf;
     }
 
     /** The JobManager's log (the job's failures and restarts are there). */
@@ -556,6 +633,15 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                     null);
         }
         return results.subList(results.size() - 2, results.size());
+    }
+
+    /** The client's first exception line (its cause), else its last line. */
+    private static String clientError(String output) {
+        return output.lines()
+                .filter(l -> l.contains("Exception: "))
+                .findFirst()
+                .orElseGet(() -> lastLine(output))
+                .strip();
     }
 
     private static String lastLine(String text) {

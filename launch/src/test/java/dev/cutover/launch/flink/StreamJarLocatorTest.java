@@ -83,4 +83,55 @@ class StreamJarLocatorTest {
         assertThat(command.subList(command.size() - 2, command.size()))
                 .containsExactly("--config", config.toString());
     }
+
+    @Test
+    void flinkRunIsFlinksClientOnFlinksJarsWithTheClustersConfFolder() throws Exception {
+        Path lib = Files.createDirectories(temp.resolve("flink-lib"));
+        Path jar = Files.writeString(temp.resolve(StreamJarLocator.JAR_NAME), "jar");
+        Path conf = Files.createDirectories(temp.resolve("conf"));
+        Path config = temp.resolve("job.properties");
+        Path log = temp.resolve("client.log");
+
+        ProcessBuilder flinkRun =
+                FlinkCommandLine.flinkRun(
+                        Path.of("/jdk"),
+                        new StreamJarLocator.StreamJar(jar, lib),
+                        conf,
+                        "127.0.0.1:8081",
+                        config,
+                        log);
+
+        List<String> command = flinkRun.command();
+        assertThat(command.get(0)).isEqualTo("/jdk/bin/java");
+        assertThat(command)
+                .contains(
+                        "-Duser.timezone=UTC",
+                        "--add-opens=java.base/java.util=ALL-UNNAMED",
+                        "-Dlog.file=" + log,
+                        "-Dlog4j.configurationFile="
+                                + conf.resolve("log4j-cli.properties").toUri());
+        int client = command.indexOf(FlinkCommandLine.CLI_FRONTEND);
+        assertThat(command.subList(client - 2, client)).containsExactly("-cp", lib + "/*");
+        assertThat(command.subList(client + 1, command.size()))
+                .containsExactly(
+                        "run",
+                        "-m",
+                        "127.0.0.1:8081",
+                        "-c",
+                        FlinkCommandLine.MAIN_CLASS,
+                        jar.toString(),
+                        "--config",
+                        config.toString());
+        assertThat(flinkRun.environment()).containsEntry("FLINK_CONF_DIR", conf.toString());
+    }
+
+    @Test
+    void theJobIdIsReadFromWhatFlinkRunPrints() {
+        var matcher =
+                FlinkCommandLine.SUBMITTED.matcher(
+                        "Job has been submitted with JobID 8c1fb3d9e6a04a1c9d2f0b7e5a3c4d21\n");
+
+        assertThat(matcher.find()).isTrue();
+        assertThat(matcher.group(1)).isEqualTo("8c1fb3d9e6a04a1c9d2f0b7e5a3c4d21");
+    }
 }

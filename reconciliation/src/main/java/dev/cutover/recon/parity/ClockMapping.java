@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * How a run's simulated clock (the Kafka timestamps and event times the load generator stamped)
  * relates to the wall clock the pipelines wrote {@code written_at} on: points (wall instant,
- * simulated instant) sampled while the load ran, linear in between and at {@code speedup} before
- * the first and after the last point. A run in real time has no points and speedup 1: both clocks
- * are one.
+ * simulated instant) sampled while the load ran, linear in between, at {@code speedup} after the
+ * last point and, before the first, at the speed between the first two (at {@code speedup} when
+ * there is only one). A run in real time has no points and speedup 1: both clocks are one.
  *
  * <p>Latency is computed through this mapping; the pipelines' tables are never rewritten.
  *

@@ -11,35 +11,45 @@
 -- simulated time runs at speed[i] simulated seconds per wall second; both arrays ascend strictly.
 -- written_at is moved onto the load's clock, and kafka_timestamp onto the wall clock, through the
 -- segment it falls in (the first one before the first). The tables are only read.
+--
+-- The arithmetic is on seconds since the epoch, never on intervals: timestamptz + interval adds
+-- whole days on the session time zone's calendar, so an instant moved by a span of days would
+-- shift by the zone's change of offset in between (an hour across summer time).
 WITH clock AS (
     SELECT ?::timestamptz[] AS wall_from, ?::timestamptz[] AS sim_from, ?::float8[] AS speed
 ),
 segment AS (
     -- width_bucket finds each instant's segment by binary search (0 before the first: use it)
-    SELECT t.event_hour, t.event_time, t.kafka_timestamp, t.written_at, c.*,
+    SELECT t.event_hour,
+           extract(epoch FROM t.event_time)      AS event_s,
+           extract(epoch FROM t.kafka_timestamp) AS kafka_s,
+           extract(epoch FROM t.written_at)      AS written_s,
+           c.*,
            greatest(width_bucket(t.written_at, c.wall_from), 1)    AS w,
            greatest(width_bucket(t.kafka_timestamp, c.sim_from), 1) AS k
     FROM ${TABLE} t CROSS JOIN clock c
 ),
 mapped AS (
-    SELECT event_hour, event_time, kafka_timestamp, written_at,
-           sim_from[w] + (written_at - wall_from[w]) * speed[w]     AS written_sim,
-           wall_from[k] + (kafka_timestamp - sim_from[k]) / speed[k] AS kafka_wall
+    SELECT event_hour, event_s, kafka_s, written_s,
+           extract(epoch FROM sim_from[w])
+               + (written_s - extract(epoch FROM wall_from[w])) * speed[w]::numeric AS written_sim_s,
+           extract(epoch FROM wall_from[k])
+               + (kafka_s - extract(epoch FROM sim_from[k])) / speed[k]::numeric    AS kafka_wall_s
     FROM segment
 )
-SELECT ${GROUP}                                                                        AS grp,
-       count(*)                                                                         AS n,
+SELECT ${GROUP}                                                                  AS grp,
+       count(*)                                                                   AS n,
        percentile_cont(ARRAY[0.5, 0.95, 0.99]::float8[])
-           WITHIN GROUP (ORDER BY extract(epoch FROM written_sim - event_time)::float8)        AS since_event,
-       max(extract(epoch FROM written_sim - event_time))                               AS since_event_max,
+           WITHIN GROUP (ORDER BY (written_sim_s - event_s)::float8)             AS since_event,
+       max(written_sim_s - event_s)                                               AS since_event_max,
        percentile_cont(ARRAY[0.5, 0.95, 0.99]::float8[])
-           WITHIN GROUP (ORDER BY extract(epoch FROM written_sim - kafka_timestamp)::float8)   AS since_kafka,
-       max(extract(epoch FROM written_sim - kafka_timestamp))                          AS since_kafka_max,
+           WITHIN GROUP (ORDER BY (written_sim_s - kafka_s)::float8)             AS since_kafka,
+       max(written_sim_s - kafka_s)                                               AS since_kafka_max,
        percentile_cont(ARRAY[0.5, 0.95, 0.99]::float8[])
-           WITHIN GROUP (ORDER BY extract(epoch FROM written_at - kafka_wall)::float8)         AS wall_since_kafka,
-       max(extract(epoch FROM written_at - kafka_wall))                                AS wall_since_kafka_max,
+           WITHIN GROUP (ORDER BY (written_s - kafka_wall_s)::float8)            AS wall_since_kafka,
+       max(written_s - kafka_wall_s)                                              AS wall_since_kafka_max,
        percentile_cont((SELECT array_agg(g / 50.0) FROM generate_series(0, 50) g)::float8[])
-           WITHIN GROUP (ORDER BY extract(epoch FROM written_sim - event_time)::float8)        AS cdf
+           WITHIN GROUP (ORDER BY (written_sim_s - event_s)::float8)             AS cdf
 FROM mapped
 GROUP BY 1
 ORDER BY 1
