@@ -140,8 +140,58 @@ class StreamJobITCase {
         }
     }
 
+    @Test
+    void hourlyRowsThatTheirSinkNeverFlushesOnItsOwnAreWrittenAtCheckpoints(
+            StackEndpoints stack, TestTopic topic, TestSchema schema) throws Exception {
+        KafkaTopics.create(stack.kafkaBootstrapServers(), topic.name(), 2);
+        OutputTables.migrateSchema(
+                stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema.name());
+        try (FixtureProducer producer =
+                new FixtureProducer(
+                        stack.kafkaBootstrapServers(),
+                        topic.name(),
+                        stack.schemaRegistryUrl(),
+                        topic.subject())) {
+            // 300 transactions of 12 accounts: every account-hour changes many times, and its
+            // sink's buffer (the last row per key) flushes neither by size nor by time within the
+            // test, only at the 1 s checkpoints.
+            sendEvents(producer, new Random(11), 0, 300, START);
+            List<Arrival> all = producer.flush();
+
+            JobClient job =
+                    submit(
+                                    stack,
+                                    topic,
+                                    schema,
+                                    false,
+                                    Map.of(
+                                            "sink.hourly.flush-interval", "1h",
+                                            "sink.hourly.batch-size", "100000000"))
+                            .getJobClient()
+                            .orElseThrow();
+            try {
+                awaitEqual(
+                        () -> hourly(stack, schema),
+                        StreamTables.keyed(Truth.hourlySpend(all)),
+                        job);
+                awaitEqual(() -> cardTransactions(stack, schema), Truth.cardTransactions(all), job);
+            } finally {
+                job.cancel().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     static TableResult submit(
             StackEndpoints stack, TestTopic topic, TestSchema schema, boolean bounded) {
+        return submit(stack, topic, schema, bounded, Map.of());
+    }
+
+    static TableResult submit(
+            StackEndpoints stack,
+            TestTopic topic,
+            TestSchema schema,
+            boolean bounded,
+            Map<String, String> extra) {
         Map<String, String> values = new HashMap<>();
         values.put("bootstrap.servers", stack.kafkaBootstrapServers());
         values.put("topic", topic.name());
@@ -157,6 +207,7 @@ class StreamJobITCase {
         values.put("restart.attempts", "0");
         values.put("sink.flush-interval", "200ms");
         values.put("source.idle-timeout", "1s");
+        values.putAll(extra);
         StreamJobOptions options = StreamJobOptions.from(values, Map.of());
         return StreamJob.submit(StreamExecutionEnvironment.createLocalEnvironment(2), options);
     }

@@ -26,6 +26,8 @@ public record StreamJobOptions(
         String jdbcSchema,
         int sinkBatchSize,
         Duration sinkFlushInterval,
+        int sinkHourlyBatchSize,
+        Duration sinkHourlyFlushInterval,
         int sinkMaxRetries,
         int sinkParallelism,
         int parallelism,
@@ -72,6 +74,8 @@ public record StreamJobOptions(
                 jdbcSchema,
                 sinkBatchSize,
                 sinkFlushInterval,
+                sinkHourlyBatchSize,
+                sinkHourlyFlushInterval,
                 sinkMaxRetries,
                 sinkParallelism,
                 parallelism,
@@ -124,6 +128,8 @@ public record StreamJobOptions(
                 r.identifier(JobOption.JDBC_SCHEMA),
                 r.integer(JobOption.SINK_BATCH_SIZE, 1),
                 r.duration(JobOption.SINK_FLUSH_INTERVAL),
+                r.integer(JobOption.SINK_HOURLY_BATCH_SIZE, 1),
+                r.duration(JobOption.SINK_HOURLY_FLUSH_INTERVAL),
                 r.integer(JobOption.SINK_MAX_RETRIES, 0),
                 r.integer(JobOption.SINK_PARALLELISM, 0),
                 r.integer(JobOption.PARALLELISM, 0),
@@ -174,6 +180,8 @@ public record StreamJobOptions(
         shown.put(JobOption.JDBC_SCHEMA.key(), jdbcSchema);
         shown.put(JobOption.SINK_BATCH_SIZE.key(), sinkBatchSize);
         shown.put(JobOption.SINK_FLUSH_INTERVAL.key(), sinkFlushInterval);
+        shown.put(JobOption.SINK_HOURLY_BATCH_SIZE.key(), sinkHourlyBatchSize);
+        shown.put(JobOption.SINK_HOURLY_FLUSH_INTERVAL.key(), sinkHourlyFlushInterval);
         shown.put(JobOption.SINK_PARALLELISM.key(), sinkParallelism);
         shown.put(JobOption.PARALLELISM.key(), parallelism);
         shown.put(JobOption.CHECKPOINT_INTERVAL.key(), checkpointInterval);
