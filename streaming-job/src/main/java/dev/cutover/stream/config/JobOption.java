@@ -26,7 +26,7 @@ public enum JobOption {
     JDBC_PASSWORD("jdbc.password", "", "database password", true),
     JDBC_SCHEMA("jdbc.schema", "stream", "schema holding the output tables"),
     SINK_BATCH_SIZE("sink.batch-size", "5000", "rows per JDBC batch (connector default 100)"),
-    SINK_FLUSH_INTERVAL("sink.flush-interval", "500ms", "longest a row waits in the JDBC buffer"),
+    SINK_FLUSH_INTERVAL("sink.flush-interval", "100ms", "longest a row waits in the JDBC buffer"),
     SINK_HOURLY_BATCH_SIZE(
             "sink.hourly.batch-size",
             "50000",
