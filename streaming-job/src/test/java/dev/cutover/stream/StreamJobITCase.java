@@ -147,6 +147,47 @@ class StreamJobITCase {
         }
     }
 
+    @Test
+    void hourlyRowsThatTheirSinkNeverFlushesOnItsOwnAreWrittenAtCheckpoints(
+            StackEndpoints stack, TestTopic topic, TestSchema schema) throws Exception {
+        KafkaTopics.create(stack.kafkaBootstrapServers(), topic.name(), 2);
+        OutputTables.migrateSchema(
+                stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema.name());
+        try (FixtureProducer producer =
+                new FixtureProducer(
+                        stack.kafkaBootstrapServers(),
+                        topic.name(),
+                        stack.schemaRegistryUrl(),
+                        topic.subject())) {
+            // 300 transactions of 12 accounts: every account-hour changes many times, and its
+            // sink's buffer (the last row per key) flushes neither by size nor by time within the
+            // test, only at the 1 s checkpoints.
+            sendEvents(producer, new Random(11), 0, 300, START);
+            List<Arrival> all = producer.flush();
+
+            JobClient job =
+                    submit(
+                                    stack,
+                                    topic,
+                                    schema,
+                                    false,
+                                    Map.of(
+                                            "sink.hourly.flush-interval", "1h",
+                                            "sink.hourly.batch-size", "100000000"))
+                            .getJobClient()
+                            .orElseThrow();
+            try {
+                awaitEqual(
+                        () -> hourly(stack, schema),
+                        StreamTables.keyed(Truth.hourlySpend(all)),
+                        job);
+                awaitEqual(() -> cardTransactions(stack, schema), Truth.cardTransactions(all), job);
+            } finally {
+                job.cancel().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     static TableResult submit(
             StackEndpoints stack, TestTopic topic, TestSchema schema, boolean bounded) {
         return submit(stack, topic, schema, bounded, Map.of());

@@ -3,6 +3,7 @@ package dev.cutover.cli.bench;
 import dev.cutover.contract.CutoverException;
 import dev.cutover.contract.ExitCode;
 import dev.cutover.recon.ReconException;
+import dev.cutover.recon.bench.CpuSeconds;
 import dev.cutover.recon.bench.ReconBenchmark;
 import dev.cutover.recon.db.ConnectionSpec;
 import dev.cutover.recon.diff.FullDiff;
@@ -97,6 +98,11 @@ public final class ReconBenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the figures as JSON.")
     Path json;
 
+    /** Issue 17's goals, printed next to the figures: the diff's time over EXCEPT ALL's. */
+    static final double CHECKSUM_GOAL = 0.05;
+
+    static final double FULL_GOAL = 0.3;
+
     @Override
     public Integer call() throws IOException {
         if (rows < 1 || diffs < 0 || diffs > rows) {
@@ -166,6 +172,17 @@ public final class ReconBenchCommand implements Callable<Integer> {
                 result.fullDifferences(),
                 result.checksumDifferences(),
                 result.exceptAllRows());
+        printCpu(out, "full (" + result.threads() + " threads)", result.fullCpu());
+        printCpu(out, "checksum", result.checksumCpu());
+        if (result.exceptAllCpu() != null) {
+            printCpu(out, "EXCEPT ALL", List.of(result.exceptAllCpu()));
+        }
+        out.printf(
+                Locale.ROOT,
+                "goals: checksum/except_all <= %.2f, full/except_all <= %.2f (load average %s)%n",
+                CHECKSUM_GOAL,
+                FULL_GOAL,
+                loadAverage());
         out.flush();
         if (json != null) {
             Files.writeString(json, Json.MAPPER.writeValueAsString(result) + "\n");
@@ -175,5 +192,29 @@ public final class ReconBenchCommand implements Callable<Integer> {
                         && (result.checksumDifferences() == null
                                 || result.checksumDifferences() == diffs);
         return agree ? 0 : 1;
+    }
+
+    /** One line per run: CPU seconds of the database backends by side and of this JVM. */
+    private static void printCpu(PrintWriter out, String method, List<CpuSeconds> runs) {
+        for (CpuSeconds cpu : runs) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-20s CPU s: database %.2f (left %.2f, right %.2f, both %.2f), client"
+                            + " %.2f%n",
+                    method,
+                    cpu.database(),
+                    cpu.left(),
+                    cpu.right(),
+                    cpu.both(),
+                    cpu.client());
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "";
+        }
     }
 }

@@ -28,7 +28,15 @@ public enum JobOption {
     JDBC_PASSWORD("jdbc.password", "", "database password", true),
     JDBC_SCHEMA("jdbc.schema", Defaults.STREAM_SCHEMA, "schema holding the output tables"),
     SINK_BATCH_SIZE("sink.batch-size", "5000", "rows per JDBC batch (connector default 100)"),
-    SINK_FLUSH_INTERVAL("sink.flush-interval", "500ms", "longest a row waits in the JDBC buffer"),
+    SINK_FLUSH_INTERVAL("sink.flush-interval", "100ms", "longest a row waits in the JDBC buffer"),
+    SINK_HOURLY_BATCH_SIZE(
+            "sink.hourly.batch-size",
+            "50000",
+            "account_hourly_spend: changes buffered (the last row per key is kept) before a flush"),
+    SINK_HOURLY_FLUSH_INTERVAL(
+            "sink.hourly.flush-interval",
+            "2s",
+            "account_hourly_spend: longest a changed hourly row waits before it is written"),
     SINK_MAX_RETRIES("sink.max-retries", "3", "JDBC retries of a failed batch"),
     SINK_PARALLELISM(
             "sink.parallelism",

@@ -30,6 +30,8 @@ public record StreamJobOptions(
         String jdbcSchema,
         int sinkBatchSize,
         Duration sinkFlushInterval,
+        int sinkHourlyBatchSize,
+        Duration sinkHourlyFlushInterval,
         int sinkMaxRetries,
         int sinkParallelism,
         int parallelism,
@@ -76,6 +78,8 @@ public record StreamJobOptions(
                 jdbcSchema,
                 sinkBatchSize,
                 sinkFlushInterval,
+                sinkHourlyBatchSize,
+                sinkHourlyFlushInterval,
                 sinkMaxRetries,
                 sinkParallelism,
                 parallelism,
@@ -128,6 +132,8 @@ public record StreamJobOptions(
                 r.identifier(JobOption.JDBC_SCHEMA),
                 r.integer(JobOption.SINK_BATCH_SIZE, 1),
                 r.duration(JobOption.SINK_FLUSH_INTERVAL),
+                r.integer(JobOption.SINK_HOURLY_BATCH_SIZE, 1),
+                r.duration(JobOption.SINK_HOURLY_FLUSH_INTERVAL),
                 r.integer(JobOption.SINK_MAX_RETRIES, 0),
                 r.integer(JobOption.SINK_PARALLELISM, 0),
                 r.integer(JobOption.PARALLELISM, 0),
@@ -163,6 +169,10 @@ public record StreamJobOptions(
         v.put(JobOption.JDBC_SCHEMA.key(), jdbcSchema);
         v.put(JobOption.SINK_BATCH_SIZE.key(), Integer.toString(sinkBatchSize));
         v.put(JobOption.SINK_FLUSH_INTERVAL.key(), Durations.format(sinkFlushInterval));
+        v.put(JobOption.SINK_HOURLY_BATCH_SIZE.key(), Integer.toString(sinkHourlyBatchSize));
+        v.put(
+                JobOption.SINK_HOURLY_FLUSH_INTERVAL.key(),
+                Durations.format(sinkHourlyFlushInterval));
         v.put(JobOption.SINK_MAX_RETRIES.key(), Integer.toString(sinkMaxRetries));
         v.put(JobOption.SINK_PARALLELISM.key(), Integer.toString(sinkParallelism));
         v.put(JobOption.PARALLELISM.key(), Integer.toString(parallelism));
@@ -220,6 +230,8 @@ public record StreamJobOptions(
         shown.put(JobOption.JDBC_SCHEMA.key(), jdbcSchema);
         shown.put(JobOption.SINK_BATCH_SIZE.key(), sinkBatchSize);
         shown.put(JobOption.SINK_FLUSH_INTERVAL.key(), sinkFlushInterval);
+        shown.put(JobOption.SINK_HOURLY_BATCH_SIZE.key(), sinkHourlyBatchSize);
+        shown.put(JobOption.SINK_HOURLY_FLUSH_INTERVAL.key(), sinkHourlyFlushInterval);
         shown.put(JobOption.SINK_PARALLELISM.key(), sinkParallelism);
         shown.put(JobOption.PARALLELISM.key(), parallelism);
         shown.put(JobOption.CHECKPOINT_INTERVAL.key(), checkpointInterval);

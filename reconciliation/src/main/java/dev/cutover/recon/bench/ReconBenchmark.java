@@ -95,7 +95,10 @@ public final class ReconBenchmark {
             Double exceptAllS,
             Long fullDifferences,
             Long checksumDifferences,
-            Long exceptAllRows) {
+            Long exceptAllRows,
+            List<CpuSeconds> fullCpu,
+            List<CpuSeconds> checksumCpu,
+            CpuSeconds exceptAllCpu) {
         public Double fullOverExceptAll() {
             return fullS == null || exceptAllS == null ? null : round(fullS / exceptAllS);
         }
@@ -131,6 +134,8 @@ public final class ReconBenchmark {
         Set<Method> methods = options.methods();
 
         List<Double> fullRuns = new ArrayList<>();
+        List<CpuSeconds> fullCpu = new ArrayList<>();
+        List<CpuSeconds> checksumCpu = new ArrayList<>();
         List<Double> oneThreadRuns = new ArrayList<>();
         DiffResult full = null;
         for (int i = 0; methods.contains(Method.FULL) && i < repeats; i++) {
@@ -139,9 +144,11 @@ public final class ReconBenchmark {
             oneThreadRuns.add(seconds(start));
             LOG.info(
                     "full, 1 thread: {} s, {} differences", last(oneThreadRuns), one.differences());
+            BackendCpu cpu = cpu(db, left, right);
             start = System.nanoTime();
             full = FullDiff.run(spec, threads);
             fullRuns.add(seconds(start));
+            fullCpu.add(stop(cpu));
             LOG.info(
                     "full, {} threads: {} s, {} differences",
                     threads,
@@ -155,10 +162,16 @@ public final class ReconBenchmark {
         List<Double> checksumRuns = new ArrayList<>();
         DiffResult checksum = null;
         for (int i = 0; methods.contains(Method.CHECKSUM) && i < repeats; i++) {
+            BackendCpu cpu = cpu(db, left, right);
             start = System.nanoTime();
             checksum = ChecksumDiff.run(spec);
             checksumRuns.add(seconds(start));
-            LOG.info("checksum: {} s, {} differences", last(checksumRuns), checksum.differences());
+            checksumCpu.add(stop(cpu));
+            LOG.info(
+                    "checksum: {} s, {} differences, CPU s {}",
+                    last(checksumRuns),
+                    checksum.differences(),
+                    checksumCpu.get(checksumCpu.size() - 1));
             if (full != null && !full.countsOnly().equals(checksum.countsOnly())) {
                 throw new IllegalStateException("the full and the checksum diff differ");
             }
@@ -166,10 +179,13 @@ public final class ReconBenchmark {
 
         Double exceptS = null;
         Long except = null;
+        CpuSeconds exceptCpu = null;
         if (methods.contains(Method.EXCEPT_ALL)) {
+            BackendCpu cpu = cpu(db, left, right);
             start = System.nanoTime();
             except = exceptAll(db, left, right) + exceptAll(db, right, left);
             exceptS = seconds(start);
+            exceptCpu = stop(cpu);
             LOG.info("EXCEPT ALL both ways: {} s, {} rows", exceptS, except);
         }
         return new Result(
@@ -186,7 +202,29 @@ public final class ReconBenchmark {
                 exceptS,
                 full == null ? null : full.differences(),
                 checksum == null ? null : checksum.differences(),
-                except);
+                except,
+                fullCpu,
+                checksumCpu,
+                exceptCpu);
+    }
+
+    private static BackendCpu cpu(ConnectionSpec db, TableRef left, TableRef right) {
+        try {
+            return new BackendCpu(db, left.table(), right.table());
+        } catch (SQLException e) {
+            throw ConnectionSpec.translate(e, "watching the backends' CPU");
+        }
+    }
+
+    private static CpuSeconds stop(BackendCpu cpu) {
+        try (cpu) {
+            return cpu.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (SQLException e) {
+            throw ConnectionSpec.translate(e, "watching the backends' CPU");
+        }
     }
 
     /** The comment on a table, or null when it has none or does not exist. */

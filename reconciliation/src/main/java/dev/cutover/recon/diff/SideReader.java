@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.postgresql.PGStatement;
 
 /**
  * Streams one side's rows in key order through a server-side cursor (autocommit off, fetch size
@@ -48,6 +49,7 @@ final class SideReader implements Runnable {
                     connection.prepareStatement(
                             sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 statement.setFetchSize(FETCH_SIZE);
+                binaryResults(statement);
                 Binder.bind(connection, statement, parameters);
                 try (ResultSet rows = statement.executeQuery()) {
                     List<Row> batch = new ArrayList<>(BATCH);
@@ -80,6 +82,18 @@ final class SideReader implements Runnable {
             failure = e;
         } finally {
             put(END);
+        }
+    }
+
+    /**
+     * Asks pgjdbc for the rows in PostgreSQL's binary format (a server-prepared statement from the
+     * first execution): the database sends numbers and instants without formatting them as text and
+     * the driver reads them without parsing (docs/benchmarks.md). Values are the same: {@link
+     * Values#read} asks for strings, instants and booleans as before.
+     */
+    private static void binaryResults(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
         }
     }
 

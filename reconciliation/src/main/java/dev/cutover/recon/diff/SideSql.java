@@ -134,8 +134,15 @@ final class SideSql {
             case "int2" -> "hashint2extended(" + q + ", " + seed + ")";
             case "numeric" -> "hash_numeric_extended(" + q + ", " + seed + ")";
             case "timestamp" -> "timestamp_hash_extended(" + q + ", " + seed + ")";
+            // the UTC wall time by a fixed offset (a subtraction, infinities kept), not by zone
+            // name, which looks the zone up and converts through calendar fields per row: a
+            // third of this column's cost (docs/benchmarks.md), same hashes
             case "timestamptz" ->
-                    "timestamp_hash_extended(" + q + " AT TIME ZONE 'UTC', " + seed + ")";
+                    "timestamp_hash_extended("
+                            + q
+                            + " AT TIME ZONE INTERVAL '00:00', "
+                            + seed
+                            + ")";
             default -> throw new IllegalArgumentException("no raw hash for " + column.pgType());
         };
     }

@@ -75,10 +75,15 @@ class KeyRangeChecksumITCase {
                         + ", g / 100.0"
                         + " + CASE WHEN g IN (10, 1500, 2999) THEN 0.5"
                         + " WHEN g IN (20, 700, 1400, 2100) THEN 0.005 ELSE 0 END,"
-                        + " CAST(? AS timestamptz) + g * interval '1 s',"
+                        // ts: one microsecond later, and infinity (hashed by its UTC
+                        // wall time at a fixed offset: both must still differ)
+                        + " CASE WHEN g = 50 THEN b.base + g * interval '1 s'"
+                        + " + interval '1 microsecond'"
+                        + " WHEN g = 51 THEN timestamptz 'infinity'"
+                        + " ELSE b.base + g * interval '1 s' END,"
                         + " CASE WHEN g = 33 THEN 'changed' WHEN g = 34 THEN NULL"
                         + " WHEN g % 9 = 0 THEN NULL ELSE 'n' || g END"
-                        + " FROM generate_series(-7, "
+                        + " FROM (SELECT CAST(? AS timestamptz) AS base) b, generate_series(-7, "
                         + ROWS
                         + ") g WHERE g <> 0 "
                         + order,
@@ -111,8 +116,8 @@ class KeyRangeChecksumITCase {
         DiffResult full = FullDiff.run(spec, 1);
         assertThat(full.onlyInLeft()).isEqualTo(5);
         assertThat(full.onlyInRight()).isEqualTo(7);
-        assertThat(full.mismatchedRows()).isEqualTo(5);
-        assertThat(full.columnMismatches()).isEqualTo(Map.of("amount", 3L, "note", 2L));
+        assertThat(full.mismatchedRows()).isEqualTo(7);
+        assertThat(full.columnMismatches()).isEqualTo(Map.of("amount", 3L, "note", 2L, "ts", 2L));
 
         for (int segments : List.of(1, 2, 7, 64, 1_000, 20_000)) {
             KeyRanges ranges = KeyRanges.plan(spec, segments, true).orElseThrow();

@@ -1,11 +1,11 @@
 package dev.cutover.stream.functions;
 
 import java.time.Duration;
-import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
@@ -22,13 +22,14 @@ import org.apache.flink.util.Collector;
  * the displaced copy retracted and counts duplicates twice (TransformSqlTest shows the case).
  *
  * <p>Input and output are {@link DedupRows} (the columns the SQL reads and the Kafka position), so
- * the state holds only those.
+ * the state holds only those, as one byte array per transaction ({@link DedupRows#STATE_TYPE}).
  */
 public final class FirstArrivalFunction extends KeyedProcessFunction<String, Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final Duration stateTtl;
-    private transient ValueState<Row> winner;
+    private transient ValueState<byte[]> winner;
+    private transient DataOutputSerializer buffer;
 
     /** {@code stateTtl} zero keeps every key forever. */
     public FirstArrivalFunction(Duration stateTtl) {
@@ -37,52 +38,32 @@ public final class FirstArrivalFunction extends KeyedProcessFunction<String, Row
 
     @Override
     public void open(OpenContext openContext) {
-        ValueStateDescriptor<Row> descriptor =
+        ValueStateDescriptor<byte[]> descriptor =
                 new ValueStateDescriptor<>("first-arrival", DedupRows.STATE_TYPE);
         if (!stateTtl.isZero()) {
             descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl).build());
         }
         winner = getRuntimeContext().getState(descriptor);
+        buffer = new DataOutputSerializer(128);
     }
 
     @Override
     public void processElement(Row row, Context context, Collector<Row> out) throws Exception {
-        // The state keeps a row of its own (DedupRows.stateOf: a new row without the key, which the
-        // state already holds). The input row is emitted itself: a keyed input always comes from
-        // the network, which deserializes a new row per record whatever the object reuse.
-        Row current = winner.value();
+        // The state keeps the winner as bytes of its own (DedupRows.stateOf, without the key,
+        // which the state already holds). The input row is emitted itself: a keyed input always
+        // comes from the network, which deserializes a new row per record whatever the object
+        // reuse.
+        byte[] current = winner.value();
         if (current == null) {
-            winner.update(DedupRows.stateOf(row));
+            winner.update(DedupRows.stateOf(row, buffer));
             out.collect(withKind(row, RowKind.INSERT));
-        } else if (earlier(row, current)) {
+        } else if (DedupRows.earlier(row, current)) {
             Row before = DedupRows.fromState(context.getCurrentKey(), current);
             before.setKind(RowKind.UPDATE_BEFORE);
-            winner.update(DedupRows.stateOf(row));
+            winner.update(DedupRows.stateOf(row, buffer));
             out.collect(before);
             out.collect(withKind(row, RowKind.UPDATE_AFTER));
         }
-    }
-
-    /**
-     * Whether {@code a} (a {@link DedupRows} row) arrived before {@code kept} (its state form):
-     * Kafka timestamp, then partition, then offset.
-     */
-    static boolean earlier(Row a, Row kept) {
-        int byTime =
-                ((Instant) a.getField(DedupRows.KAFKA_TIMESTAMP))
-                        .compareTo((Instant) kept.getField(DedupRows.KAFKA_TIMESTAMP - 1));
-        if (byTime != 0) {
-            return byTime < 0;
-        }
-        int byPartition =
-                Integer.compare(
-                        (Integer) a.getField(DedupRows.KAFKA_PARTITION),
-                        (Integer) kept.getField(DedupRows.KAFKA_PARTITION - 1));
-        if (byPartition != 0) {
-            return byPartition < 0;
-        }
-        return (Long) a.getField(DedupRows.KAFKA_OFFSET)
-                < (Long) kept.getField(DedupRows.KAFKA_OFFSET - 1);
     }
 
     private static Row withKind(Row row, RowKind kind) {

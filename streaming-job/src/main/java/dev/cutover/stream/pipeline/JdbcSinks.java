@@ -12,25 +12,25 @@ public final class JdbcSinks {
 
     public static void register(TableEnvironment tEnv, StreamJobOptions options) {
         Map<String, String> placeholders =
-                Map.of(
-                        "JDBC_URL",
-                        withBatchRewrite(options.jdbcUrl()),
-                        "JDBC_USER",
-                        options.jdbcUser(),
-                        "JDBC_PASSWORD",
-                        options.jdbcPassword(),
-                        "SCHEMA",
-                        options.jdbcSchema(),
-                        "BATCH_SIZE",
-                        Integer.toString(options.sinkBatchSize()),
-                        "FLUSH_INTERVAL",
-                        FlinkDurations.of(options.sinkFlushInterval()),
-                        "MAX_RETRIES",
-                        Integer.toString(options.sinkMaxRetries()),
-                        "SINK_PARALLELISM",
-                        options.sinkParallelism() == 0
-                                ? ""
-                                : Integer.toString(options.sinkParallelism()));
+                Map.ofEntries(
+                        Map.entry("JDBC_URL", withBatchRewrite(options.jdbcUrl())),
+                        Map.entry("JDBC_USER", options.jdbcUser()),
+                        Map.entry("JDBC_PASSWORD", options.jdbcPassword()),
+                        Map.entry("SCHEMA", options.jdbcSchema()),
+                        Map.entry("BATCH_SIZE", Integer.toString(options.sinkBatchSize())),
+                        Map.entry("FLUSH_INTERVAL", FlinkDurations.of(options.sinkFlushInterval())),
+                        Map.entry(
+                                "HOURLY_BATCH_SIZE",
+                                Integer.toString(options.sinkHourlyBatchSize())),
+                        Map.entry(
+                                "HOURLY_FLUSH_INTERVAL",
+                                FlinkDurations.of(options.sinkHourlyFlushInterval())),
+                        Map.entry("MAX_RETRIES", Integer.toString(options.sinkMaxRetries())),
+                        Map.entry(
+                                "SINK_PARALLELISM",
+                                options.sinkParallelism() == 0
+                                        ? ""
+                                        : Integer.toString(options.sinkParallelism())));
         SqlResource.of("sql/jdbc_sinks.sql")
                 .withStrings(placeholders)
                 .statements()

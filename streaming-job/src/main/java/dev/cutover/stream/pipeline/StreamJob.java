@@ -18,6 +18,9 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 public final class StreamJob {
     public static final String JOB_NAME = "cutover-stream";
 
+    /** Longest a row waits in a network buffer between two tasks. */
+    static final String NETWORK_BUFFER_TIMEOUT = "10ms";
+
     private StreamJob() {}
 
     /** Checkpointing, restarts and parallelism from {@code options}. */
@@ -33,6 +36,11 @@ public final class StreamJob {
         // the JDBC sink copies what it buffers when reuse is on. Measured: the copies were a
         // quarter of the CPU of the dedup → SQL → sink chain (README "Measured").
         restart.setString("pipeline.object-reuse", "true");
+        // Network buffers between tasks (the shuffles by transaction_id and by account-hour) are
+        // sent when full or after this long. Flink's default of 100 ms sat on every row at a low
+        // rate, before the JDBC buffer's own wait; under a backlog buffers fill long before 10 ms
+        // (docs/benchmarks.md).
+        restart.setString("execution.buffer-timeout.interval", NETWORK_BUFFER_TIMEOUT);
         // A failed checkpoint (e.g. a slow store under load) does not fail the job at once.
         restart.setString("execution.checkpointing.tolerable-failed-checkpoints", "3");
         if (!options.checkpointDir().isBlank()) {

@@ -65,6 +65,29 @@ class OptionsLoaderTest {
     }
 
     @Test
+    void theHourlySinkHasABatchAndFlushIntervalOfItsOwn() {
+        StreamJobOptions defaults = OptionsLoader.load(REQUIRED);
+        assertThat(defaults.sinkHourlyBatchSize()).isEqualTo(50_000);
+        assertThat(defaults.sinkHourlyFlushInterval()).isEqualTo(Duration.ofSeconds(2));
+
+        StreamJobOptions set =
+                OptionsLoader.load(
+                        concat(
+                                REQUIRED,
+                                "--sink.hourly.batch-size=7",
+                                "--sink.hourly.flush-interval=250ms"));
+        assertThat(set.sinkHourlyBatchSize()).isEqualTo(7);
+        assertThat(set.sinkHourlyFlushInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(set.sinkBatchSize()).isEqualTo(5000);
+        assertThat(set.toString())
+                .contains("sink.hourly.batch-size=7", "sink.hourly.flush-interval=PT0.25S");
+        assertThatThrownBy(
+                        () -> OptionsLoader.load(concat(REQUIRED, "--sink.hourly.batch-size", "0")))
+                .hasMessageContaining("sink.hourly.batch-size")
+                .hasMessageContaining("at least 1");
+    }
+
+    @Test
     void aMissingKeyIsNamedWithWhereToSetIt() {
         assertThatThrownBy(() -> OptionsLoader.load(new String[] {"--bootstrap.servers", "k:1"}))
                 .isInstanceOf(OptionsException.class)
