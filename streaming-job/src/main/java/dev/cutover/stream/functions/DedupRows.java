@@ -26,7 +26,7 @@ import org.apache.flink.types.Row;
  * its checkpoints) and is converted to the table view {@code first_arrivals}. The columns no output
  * uses (merchant id and name, channel, the attributes map, device id, FX hint, schema id, topic)
  * are left out: carrying them cost serialisation on the shuffle, state and snapshot size and a
- * conversion to internal rows per record (streaming-job/README.md "Measured").
+ * conversion to internal rows per record (docs/benchmarks.md).
  */
 public final class DedupRows {
     public static final String[] NAMES = {

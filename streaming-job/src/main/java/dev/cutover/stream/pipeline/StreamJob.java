@@ -33,8 +33,8 @@ public final class StreamJob {
         Configuration restart = new Configuration();
         // No defensive copy between chained operators: the SQL operators are written for object
         // reuse, DecodeFunction emits new rows, FirstArrivalFunction keeps a copy of its own and
-        // the JDBC sink copies what it buffers when reuse is on. Measured: the copies were a
-        // quarter of the CPU of the dedup → SQL → sink chain (README "Measured").
+        // the JDBC sink copies what it buffers when reuse is on. The copies were a quarter of
+        // the CPU of the dedup → SQL → sink chain (docs/benchmarks.md).
         restart.setString("pipeline.object-reuse", "true");
         // Network buffers between tasks (the shuffles by transaction_id and by account-hour) are
         // sent when full or after this long. Flink's default of 100 ms sat on every row at a low
@@ -79,8 +79,8 @@ public final class StreamJob {
             // One aggregation phase, not local + global: MAX over the dedup's retracting stream is
             // MAX_RETRACT, whose accumulator is a map of value -> count, so the local phase
             // shipped one map per (account, hour) per bundle through the shuffle, and with
-            // ~10k accounts a bundle barely combines rows. Measured with cutover bench stream
-            // (README "Measured"): 42.7-43.1k instead of 39.1-39.6k events/s.
+            // ~10k accounts a bundle barely combines rows (cutover bench stream:
+            // docs/benchmarks.md).
             sql.setString("table.optimizer.agg-phase-strategy", "ONE_PHASE");
         }
         sql.setString("pipeline.name", JOB_NAME);
