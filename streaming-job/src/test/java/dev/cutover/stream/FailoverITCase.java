@@ -3,7 +3,6 @@ package dev.cutover.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.contract.stream.StreamJobOptions;
-import dev.cutover.model.db.OutputTables;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.stream.Truth.Arrival;
 import dev.cutover.stream.functions.WriterSchemasFactory;
@@ -13,7 +12,6 @@ import dev.cutover.stream.pipeline.KafkaInput;
 import dev.cutover.stream.pipeline.StreamJob;
 import dev.cutover.stream.pipeline.StreamPipeline;
 import dev.cutover.testkit.EmbeddedStackTest;
-import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
 import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
@@ -51,9 +49,7 @@ class FailoverITCase {
     void restartsFromCheckpointsEndWithExactlyTheTruth(
             StackEndpoints stack, TestTopic topic, TestSchema schema, @TempDir Path failures)
             throws Exception {
-        KafkaTopics.create(stack.kafkaBootstrapServers(), topic.name(), 3);
-        OutputTables.migrateSchema(
-                stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema.name());
+        StreamTables.prepare(stack, topic, schema, 3);
         List<Arrival> arrivals;
         try (FixtureProducer producer =
                 new FixtureProducer(

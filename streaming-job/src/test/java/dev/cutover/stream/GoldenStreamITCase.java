@@ -2,7 +2,6 @@ package dev.cutover.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cutover.model.db.OutputTables;
 import dev.cutover.model.golden.GoldenFixture;
 import dev.cutover.model.golden.GoldenFixture.SchemaIds;
 import dev.cutover.model.golden.GoldenFixture.Tables;
@@ -10,7 +9,6 @@ import dev.cutover.model.golden.GoldenKafka;
 import dev.cutover.model.golden.GoldenTables;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.EmbeddedStackTest;
-import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
 import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
@@ -33,9 +31,7 @@ class GoldenStreamITCase {
             StackEndpoints stack, TestTopic topic, TestSchema schema) throws Exception {
         // The fixture's last record arrives at H3+20 min: H0 six hours back keeps it in the past.
         GoldenFixture fixture = GoldenFixture.load(TestTime.hourStart(6));
-        KafkaTopics.create(stack.kafkaBootstrapServers(), topic.name(), GoldenFixture.PARTITIONS);
-        OutputTables.migrateSchema(
-                stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema.name());
+        StreamTables.prepare(stack, topic, schema, GoldenFixture.PARTITIONS);
         SchemaIds ids = GoldenKafka.register(stack.schemaRegistryUrl(), topic.subject());
         GoldenKafka.produce(stack.kafkaBootstrapServers(), topic.name(), fixture, ids);
 

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.launch.flink.LocalFlinkJob;
 import dev.cutover.launch.flink.StreamJarLocator;
-import dev.cutover.model.db.OutputTables;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.stream.Truth.Arrival;
 import dev.cutover.testkit.EmbeddedStackTest;
-import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
 import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
@@ -37,9 +35,7 @@ class LocalLaunchITCase {
     @Test
     void theShadedJarRunsInItsOwnJvmOnFlinksJars(
             StackEndpoints stack, TestTopic topic, TestSchema schema) throws Exception {
-        KafkaTopics.create(stack.kafkaBootstrapServers(), topic.name(), 2);
-        OutputTables.migrateSchema(
-                stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema.name());
+        StreamTables.prepare(stack, topic, schema, 2);
         List<Arrival> arrivals;
         try (FixtureProducer producer =
                 new FixtureProducer(

@@ -3,14 +3,12 @@ package dev.cutover.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.model.CardTransactionSchemas;
-import dev.cutover.model.db.OutputTables;
 import dev.cutover.model.registry.SchemaRegistryClient;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.stream.TestEvents.Event;
 import dev.cutover.stream.Truth.Arrival;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;
-import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
 import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
@@ -39,9 +37,7 @@ class SchemaEvolutionITCase {
     @Test
     void v2RegisteredAndProducedMidRunDecodesWithoutARestart(
             StackEndpoints stack, TestTopic topic, TestSchema schema) throws Exception {
-        KafkaTopics.create(stack.kafkaBootstrapServers(), topic.name(), 2);
-        OutputTables.migrateSchema(
-                stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema.name());
+        StreamTables.prepare(stack, topic, schema, 2);
         try (FixtureProducer producer =
                 new FixtureProducer(
                         stack.kafkaBootstrapServers(),

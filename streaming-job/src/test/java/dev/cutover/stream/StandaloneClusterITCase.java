@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.cutover.launch.flink.FlinkRestClient;
 import dev.cutover.launch.flink.StandaloneFlinkCluster;
 import dev.cutover.launch.flink.StreamJarLocator;
-import dev.cutover.model.db.OutputTables;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.stream.Truth.Arrival;
 import dev.cutover.testkit.EmbeddedStackTest;
-import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
 import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
@@ -84,9 +82,7 @@ class StandaloneClusterITCase {
 
     private static List<Arrival> produce(
             StackEndpoints stack, TestTopic topic, TestSchema schema, long seed) throws Exception {
-        KafkaTopics.create(stack.kafkaBootstrapServers(), topic.name(), 2);
-        OutputTables.migrateSchema(
-                stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema.name());
+        StreamTables.prepare(stack, topic, schema, 2);
         try (FixtureProducer producer =
                 new FixtureProducer(
                         stack.kafkaBootstrapServers(),

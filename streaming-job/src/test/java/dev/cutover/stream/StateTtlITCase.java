@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cutover.model.CardTransactionSchemas;
-import dev.cutover.model.db.OutputTables;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.stream.TestEvents.Event;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;
-import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
 import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
@@ -42,9 +40,7 @@ class StateTtlITCase {
     @Test
     void aKeyIsRememberedInsideTheTtlAndForgottenAfterIt(
             StackEndpoints stack, TestTopic topic, TestSchema schema) throws Exception {
-        KafkaTopics.create(stack.kafkaBootstrapServers(), topic.name(), 1);
-        OutputTables.migrateSchema(
-                stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema.name());
+        StreamTables.prepare(stack, topic, schema, 1);
         Event first = event("ttl-a", "10.00", 10);
         try (FixtureProducer producer =
                 new FixtureProducer(

@@ -5,14 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cutover.contract.stream.StreamJobOptions;
 import dev.cutover.model.CardTransactionSchemas;
-import dev.cutover.model.db.OutputTables;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.stream.TestEvents.Event;
 import dev.cutover.stream.Truth.Arrival;
 import dev.cutover.stream.pipeline.StreamJob;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;
-import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
 import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
@@ -56,9 +54,7 @@ class StreamJobITCase {
     @Test
     void boundedRunEndsWithTheTruthAndEveryPoisonRecordInDeadLetters(
             StackEndpoints stack, TestTopic topic, TestSchema schema) throws Exception {
-        KafkaTopics.create(stack.kafkaBootstrapServers(), topic.name(), 3);
-        OutputTables.migrateSchema(
-                stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema.name());
+        StreamTables.prepare(stack, topic, schema, 3);
         List<Arrival> arrivals;
         Map<String, Long> poison;
         try (FixtureProducer producer =
@@ -108,9 +104,7 @@ class StreamJobITCase {
     @Test
     void unboundedRunUpdatesHourlyAggregatesWhenEventsArriveLate(
             StackEndpoints stack, TestTopic topic, TestSchema schema) throws Exception {
-        KafkaTopics.create(stack.kafkaBootstrapServers(), topic.name(), 2);
-        OutputTables.migrateSchema(
-                stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema.name());
+        StreamTables.prepare(stack, topic, schema, 2);
         try (FixtureProducer producer =
                 new FixtureProducer(
                         stack.kafkaBootstrapServers(),
@@ -150,9 +144,7 @@ class StreamJobITCase {
     @Test
     void hourlyRowsThatTheirSinkNeverFlushesOnItsOwnAreWrittenAtCheckpoints(
             StackEndpoints stack, TestTopic topic, TestSchema schema) throws Exception {
-        KafkaTopics.create(stack.kafkaBootstrapServers(), topic.name(), 2);
-        OutputTables.migrateSchema(
-                stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema.name());
+        StreamTables.prepare(stack, topic, schema, 2);
         try (FixtureProducer producer =
                 new FixtureProducer(
                         stack.kafkaBootstrapServers(),

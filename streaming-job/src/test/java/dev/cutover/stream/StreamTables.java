@@ -1,17 +1,28 @@
 package dev.cutover.stream;
 
+import dev.cutover.model.db.OutputTables;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.Jdbc;
+import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
+import dev.cutover.testkit.TestTopic;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Reads a schema's stream tables in the shape {@link Truth} computes. */
+/** A test's topic and output tables; reads them in the shape {@link Truth} computes. */
 public final class StreamTables {
     private StreamTables() {}
+
+    /** Creates the test's topic with {@code partitions} and its schema's output tables. */
+    public static void prepare(
+            StackEndpoints stack, TestTopic topic, TestSchema schema, int partitions) {
+        KafkaTopics.create(stack.kafkaBootstrapServers(), topic.name(), partitions);
+        OutputTables.migrateSchema(
+                stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), schema.name());
+    }
 
     public static Map<String, List<Object>> cardTransactions(StackEndpoints stack, TestSchema s)
             throws Exception {
