@@ -149,6 +149,8 @@ public final class ParityWorkflow {
 
             enter(Phase.WRITE_TRUTH);
             writeTruth(generated);
+            // Records the topic already deleted: neither the catch-up nor the batch can succeed.
+            requireNothingDeleted();
 
             // The stream catches up before the last hours' batch starts: on one machine a Spark
             // JVM starting beside the job would count in the stream's latency, which on real
