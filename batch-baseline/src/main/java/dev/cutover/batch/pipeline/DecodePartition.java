@@ -27,7 +27,6 @@ import org.apache.spark.sql.RowFactory;
  */
 public final class DecodePartition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
-    private static final int MAX_DETAIL = 500;
 
     private final WriterSchemasFactory schemas;
 
@@ -63,10 +62,7 @@ public final class DecodePartition implements MapPartitionsFunction<Row, Row> {
         try {
             event = decoder.decode(value);
         } catch (DecodeException e) {
-            String detail = e.getMessage();
-            if (detail != null && detail.length() > MAX_DETAIL) {
-                detail = detail.substring(0, MAX_DETAIL);
-            }
+            String detail = e.deadLetterDetail();
             return RowFactory.create(
                     topic,
                     partition,

@@ -316,7 +316,7 @@ public final class EventGenerator {
                 false,
                 kind,
                 failure.failure().code(),
-                failure.getMessage());
+                failure.deadLetterDetail());
     }
 
     private DecodeException decodeFailure(byte[] value) {

@@ -4,6 +4,9 @@ package dev.cutover.model.wire;
 public final class DecodeException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The longest detail a dead letter keeps: every pipeline cuts it at the same length. */
+    public static final int MAX_DEAD_LETTER_DETAIL = 500;
+
     private final DecodeFailure failure;
 
     public DecodeException(DecodeFailure failure, String detail) {
@@ -17,5 +20,16 @@ public final class DecodeException extends Exception {
 
     public DecodeFailure failure() {
         return failure;
+    }
+
+    /**
+     * The message as a dead letter's {@code detail}: at most {@value #MAX_DEAD_LETTER_DETAIL}
+     * chars.
+     */
+    public String deadLetterDetail() {
+        String message = getMessage();
+        return message.length() > MAX_DEAD_LETTER_DETAIL
+                ? message.substring(0, MAX_DEAD_LETTER_DETAIL)
+                : message;
     }
 }

@@ -91,7 +91,7 @@ public final class DecodeFunction extends ProcessFunction<KafkaRecord, Row> {
                 record.offset,
                 Instant.ofEpochMilli(record.timestamp),
                 e.failure().code(),
-                e.getMessage(),
+                e.deadLetterDetail(),
                 record.value);
     }
 
