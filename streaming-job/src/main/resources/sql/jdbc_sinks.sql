@@ -19,6 +19,10 @@
 -- its account-hour), so its sink counts many more changes and waits longer before a flush: every
 -- hourly row is written once per flush however often it changed (docs/benchmarks.md: most upserts
 -- of that table rewrote rows that changed again within seconds).
+-- 'cutover-jdbc' is the JDBC connector's sink with the same options, guarded
+-- (dev.cutover.stream.sink.GuardedSinkFunction): when the database goes away the connector's close()
+-- throws, which Flink treats as fatal to the whole TaskManager; guarded, the sink's task fails with
+-- one line naming the database and the restart strategy restarts it.
 -- 'sink.parallelism' is optional (${NAME?}: SqlResource leaves the line out when option
 -- sink.parallelism is 0):
 -- unset, the sinks run at the job's parallelism, chained to the transform; set, the planner adds
@@ -38,7 +42,7 @@ CREATE TEMPORARY TABLE card_transactions_sink (
     kafka_timestamp   TIMESTAMP(3)     NOT NULL,
     PRIMARY KEY (transaction_id) NOT ENFORCED
 ) WITH (
-    'connector' = 'jdbc',
+    'connector' = 'cutover-jdbc',
     'url' = '${JDBC_URL}',
     'username' = '${JDBC_USER}',
     'password' = '${JDBC_PASSWORD}',
@@ -59,7 +63,7 @@ CREATE TEMPORARY TABLE account_hourly_spend_sink (
     max_amount_usd      DECIMAL(18, 2) NOT NULL,
     PRIMARY KEY (account_id, hour_start) NOT ENFORCED
 ) WITH (
-    'connector' = 'jdbc',
+    'connector' = 'cutover-jdbc',
     'url' = '${JDBC_URL}',
     'username' = '${JDBC_USER}',
     'password' = '${JDBC_PASSWORD}',
@@ -81,7 +85,7 @@ CREATE TEMPORARY TABLE dead_letters_sink (
     raw_base64      STRING,
     PRIMARY KEY (topic, kafka_partition, kafka_offset) NOT ENFORCED
 ) WITH (
-    'connector' = 'jdbc',
+    'connector' = 'cutover-jdbc',
     'url' = '${JDBC_URL}',
     'username' = '${JDBC_USER}',
     'password' = '${JDBC_PASSWORD}',

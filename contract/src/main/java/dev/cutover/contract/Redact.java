@@ -18,4 +18,17 @@ public final class Redact {
         }
         return base;
     }
+
+    /**
+     * Where a JDBC URL's database is, to name it in a message: the URL without its query string and
+     * user info, e.g. {@code jdbc:postgresql://db.example.com:5432/payments}.
+     */
+    public static String jdbcAddress(String url) {
+        String redacted = jdbcUrl(url);
+        if (redacted == null) {
+            return null;
+        }
+        int query = redacted.indexOf('?');
+        return query < 0 ? redacted : redacted.substring(0, query);
+    }
 }

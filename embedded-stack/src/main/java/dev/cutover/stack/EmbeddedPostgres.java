@@ -1,9 +1,15 @@
 package dev.cutover.stack;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * {@code unshare -U} (a user namespace in which the process is not root); where user namespaces are
  * not available, starting as root fails with a message saying so. Authentication is {@code trust}:
  * any password is accepted.
+ *
+ * <p>A commit is durable once acknowledged, as on Aurora: {@code synchronous_commit} is on (zonky
+ * turns it off), so a {@link #crash()} loses no committed row. {@code fsync} stays off (zonky's
+ * {@code -F}): the committed WAL is in the kernel's page cache, which a crash of the server does
+ * not lose; only a crash of the machine would.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -30,7 +41,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
     // Authentication is trust; any password is accepted. Never logged.
     private static final String PASSWORD = "postgres";
 
+    /** The running server; null between {@link #crash()} and {@link #recover()}. */
     private io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+    private long crashedNanos;
     private final int port;
     private final Path dataDir;
     private final Path logFile;
@@ -94,6 +108,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(startTimeout)
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("synchronous_commit", "on")
                     .setLocaleConfig("locale", "C")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -121,9 +136,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * @throws StackException of kind {@code INFRASTRUCTURE} when it does not come back
      */
     public synchronized Duration restart() {
-        if (closed) {
-            throw new IllegalStateException("PostgreSQL on 127.0.0.1:" + port + " is closed");
-        }
+        requireRunning();
         long downNanos = System.nanoTime();
         try {
             server.close();
@@ -135,6 +148,86 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Duration down = Duration.ofNanos(System.nanoTime() - downNanos);
         LOG.debug("PostgreSQL on 127.0.0.1:{} restarted; down {} ms", port, down.toMillis());
         return down;
+    }
+
+    /**
+     * Crashes the server, as a lost database host or an Aurora failover does: SIGKILL to the
+     * postmaster and to every process it started (backends, checkpointer, WAL writer) at once, with
+     * no shutdown checkpoint. Every client connection breaks, and the port refuses connections
+     * until {@link #recover()}. Committed rows survive (see the class comment); the next start
+     * replays the WAL (crash recovery).
+     *
+     * @throws StackException of kind {@code INFRASTRUCTURE} when a process survives SIGKILL
+     */
+    public synchronized void crash() {
+        requireRunning();
+        long pid = postmasterPid();
+        List<ProcessHandle> processes = new ArrayList<>();
+        ProcessHandle.of(pid)
+                .ifPresent(
+                        postmaster -> {
+                            processes.add(postmaster);
+                            // listed before the kill: once the postmaster is gone, its children
+                            // are no longer its descendants
+                            postmaster.descendants().forEach(processes::add);
+                        });
+        processes.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : processes) {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw StackException.infrastructure("interrupted while crashing PostgreSQL", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw StackException.infrastructure(
+                        "PostgreSQL process "
+                                + p.pid()
+                                + " on 127.0.0.1:"
+                                + port
+                                + " survived SIGKILL for 30 s",
+                        e);
+            }
+        }
+        crashedNanos = System.nanoTime();
+        // zonky's instance still holds its lock on the data folder; closing it releases the lock
+        // (its pg_ctl stop finds no server and says so in its log).
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.debug("after the crash of PostgreSQL on 127.0.0.1:{}: {}", port, e.toString());
+        }
+        server = null;
+        LOG.info(
+                "PostgreSQL on 127.0.0.1:{} crashed: {} processes killed (postmaster pid {})",
+                port,
+                processes.size(),
+                pid);
+    }
+
+    /**
+     * Starts the server again after a {@link #crash()}, on the same port and data folder:
+     * PostgreSQL replays its WAL and then accepts connections, with every committed row.
+     *
+     * @return how long the server did not accept connections (from the crash to ready)
+     * @throws StackException of kind {@code INFRASTRUCTURE} when it does not come back
+     */
+    public synchronized Duration recover() {
+        if (closed) {
+            throw new IllegalStateException("PostgreSQL on 127.0.0.1:" + port + " is closed");
+        }
+        if (server != null) {
+            throw new IllegalStateException(
+                    "PostgreSQL on 127.0.0.1:" + port + " is running; crash() it first");
+        }
+        server = launch(port, dataDir, logFile, startTimeout);
+        Duration down = Duration.ofNanos(System.nanoTime() - crashedNanos);
+        LOG.info("PostgreSQL on 127.0.0.1:{} recovered; down {} ms", port, down.toMillis());
+        return down;
+    }
+
+    /** False between {@link #crash()} and {@link #recover()}, and once closed. */
+    public synchronized boolean isRunning() {
+        return !closed && server != null;
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:PORT/postgres}. */
@@ -167,7 +260,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         closed = true;
         try {
-            server.close();
+            if (server != null) {
+                server.close();
+            }
             LOG.info("PostgreSQL on 127.0.0.1:{} stopped", port);
         } catch (IOException e) {
             throw StackException.infrastructure(
@@ -176,6 +271,28 @@ public final class EmbeddedPostgres implements AutoCloseable {
             if (ownedFolder != null) {
                 ownedFolder.deleteIfTemporary();
             }
+        }
+    }
+
+    private void requireRunning() {
+        if (closed) {
+            throw new IllegalStateException("PostgreSQL on 127.0.0.1:" + port + " is closed");
+        }
+        if (server == null) {
+            throw new IllegalStateException(
+                    "PostgreSQL on 127.0.0.1:" + port + " is down after a crash; recover() it");
+        }
+    }
+
+    /** The postmaster's process id: the first line of {@code postmaster.pid} in the data folder. */
+    private long postmasterPid() {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).strip();
+            return Long.parseLong(first);
+        } catch (IOException | RuntimeException e) {
+            throw StackException.infrastructure(
+                    "no postmaster pid for PostgreSQL on 127.0.0.1:" + port + " in " + pidFile, e);
         }
     }
 

@@ -1,10 +1,13 @@
 package dev.cutover.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,7 +38,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Restarts the Kafka broker and PostgreSQL in place under clients that stay open: the data written
  * before is there after, on the same port, and the clients carry on (the producer and consumer by
- * themselves, a JDBC client by reconnecting).
+ * themselves, a JDBC client by reconnecting). PostgreSQL also crashes (every process killed) and
+ * recovers without losing a committed row.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ServiceRestartITCase {
@@ -178,6 +182,56 @@ class ServiceRestartITCase {
                 assertThat(r.getLong(2)).isEqualTo(600);
             }
         }
+    }
+
+    @Test
+    void postgresCrashLosesNoCommittedRowAndRecoversOnTheSamePort() throws Exception {
+        EmbeddedPostgres postgres = stack.postgres().orElseThrow();
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE crash_probe (id int PRIMARY KEY, v text)");
+        }
+        Connection held = connect();
+        // 500 commits of one row each, the last one acknowledged just before the crash
+        try (PreparedStatement insert =
+                held.prepareStatement("INSERT INTO crash_probe VALUES (?, 'before')")) {
+            for (int i = 1; i <= 500; i++) {
+                insert.setInt(1, i);
+                insert.executeUpdate();
+            }
+        }
+        long postmaster =
+                Long.parseLong(
+                        Files.readAllLines(postgres.dataDir().resolve("postmaster.pid"))
+                                .get(0)
+                                .strip());
+        List<ProcessHandle> processes = new ArrayList<>();
+        processes.add(ProcessHandle.of(postmaster).orElseThrow());
+        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(processes::add);
+
+        postgres.crash();
+
+        assertThat(processes).hasSizeGreaterThan(1).noneMatch(ProcessHandle::isAlive);
+        assertThat(postgres.isRunning()).isFalse();
+        assertThat(isUsable(held)).isFalse();
+        held.close();
+        assertThatThrownBy(ServiceRestartITCase::connect)
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("127.0.0.1:" + postgres.port());
+
+        Duration down = postgres.recover();
+
+        assertThat(down).isPositive().isLessThan(Duration.ofSeconds(60));
+        assertThat(postgres.isRunning()).isTrue();
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*), max(id) FROM crash_probe")) {
+            r.next();
+            assertThat(r.getLong(1)).isEqualTo(500);
+            assertThat(r.getInt(2)).isEqualTo(500);
+        }
+        assertThat(Files.readString(postgres.dataDir().resolveSibling("postgres.log")))
+                .contains("database system was interrupted");
     }
 
     /** The end offset of each partition of {@code topic}. */

@@ -256,16 +256,22 @@ public final class ParityWorkflow {
         producing.start();
         int next = 0;
         List<BatchSchedule.Run> runs = schedule.runs();
-        while (producing.isAlive()) {
-            producing.join(500);
-            Instant now = simulatedNow();
-            clock.sample(Instant.now(), now);
-            while (next < runs.size()
-                    && !now.isBefore(runs.get(next).cutoff().plus(BATCH_MARGIN))) {
-                batchHours.submit(runs.get(next++));
+        try {
+            while (producing.isAlive()) {
+                producing.join(500);
+                Instant now = simulatedNow();
+                clock.sample(Instant.now(), now);
+                while (next < runs.size()
+                        && !now.isBefore(runs.get(next).cutoff().plus(BATCH_MARGIN))) {
+                    batchHours.submit(runs.get(next++));
+                }
+                listener.during(now);
+                stream.requireRunning();
             }
-            listener.during(now);
-            stream.requireRunning();
+        } catch (Exception | Error e) {
+            // the run ends here (the job failed, say): so does its load
+            stopLoad(producing);
+            throw e;
         }
         if (failure.get() != null) {
             throw CutoverException.infrastructure(
@@ -278,6 +284,18 @@ public final class ParityWorkflow {
         }
         pending.addAll(runs.subList(next, runs.size()));
         return generated;
+    }
+
+    /** Stops the load generator and waits a little for its thread to end. */
+    private void stopLoad(Thread producing) throws InterruptedException {
+        LoadGenerator running = load.get();
+        if (running != null) {
+            running.stop();
+        }
+        producing.join(Duration.ofSeconds(10).toMillis());
+        if (producing.isAlive()) {
+            LOG.warn("the load generator did not stop within 10 s");
+        }
     }
 
     /**

@@ -1,12 +1,16 @@
 package dev.cutover.stream;
 
 import dev.cutover.contract.stream.OptionsException;
+import dev.cutover.contract.stream.StreamJobFailure;
 import dev.cutover.contract.stream.StreamJobOptions;
 import dev.cutover.stream.config.OptionsLoader;
 import dev.cutover.stream.io.RetainedRecords;
 import dev.cutover.stream.pipeline.StreamJob;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
@@ -88,7 +92,30 @@ public final class StreamJobMain {
             // A local cluster lives as long as this JVM: wait for the job (bounded runs end,
             // unbounded ones run until the process is stopped). A cluster (flink run, REST,
             // Managed Flink) runs the job on its own and may not hand its result to main.
-            result.await();
+            try {
+                result.await();
+            } catch (ExecutionException e) {
+                LOG.error("The job failed", e);
+                // The launcher of `cutover stream` reports this line (LocalFlinkJob.tail).
+                System.err.println("cutover-stream: the job failed: " + reason(e));
+                System.exit(3);
+            }
         }
+    }
+
+    /** The job's own line for its failure ({@link StreamJobFailure}), else the innermost cause. */
+    static String reason(Throwable failure) {
+        StringWriter printed = new StringWriter();
+        failure.printStackTrace(new PrintWriter(printed));
+        return StreamJobFailure.reasonIn(printed.toString())
+                .orElseGet(
+                        () -> {
+                            Throwable innermost = failure;
+                            while (innermost.getCause() != null
+                                    && innermost.getCause() != innermost) {
+                                innermost = innermost.getCause();
+                            }
+                            return innermost.toString().lines().findFirst().orElse("");
+                        });
     }
 }

@@ -2,6 +2,7 @@ package dev.cutover.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.contract.Ports;
 import dev.cutover.launch.flink.LocalFlinkJob;
 import dev.cutover.launch.flink.StreamJarLocator;
 import dev.cutover.stack.StackEndpoints;
@@ -78,5 +79,45 @@ class LocalLaunchITCase {
                 .isEqualTo(Truth.cardTransactions(arrivals));
         assertThat(StreamTables.hourlySpend(stack, schema))
                 .isEqualTo(StreamTables.keyed(Truth.hourlySpend(arrivals)));
+    }
+
+    /**
+     * A database that refuses connections fails the job (no restarts allowed), and its JVM ends
+     * with exit code 3 and one line naming the database by its URL, never its password: the line
+     * {@code cutover stream}, {@code demo} and {@code run} report.
+     */
+    @Test
+    void aDatabaseThatRefusesEndsTheRunWithExitThreeAndOneLine(
+            StackEndpoints stack, TestTopic topic) throws Exception {
+        KafkaTopics.create(stack.kafkaBootstrapServers(), topic.name(), 1);
+        String refusing = "jdbc:postgresql://127.0.0.1:" + Ports.free() + "/postgres";
+        Map<String, String> options = new HashMap<>();
+        options.put("bootstrap.servers", stack.kafkaBootstrapServers());
+        options.put("topic", topic.name());
+        options.put("schema.registry.url", stack.schemaRegistryUrl());
+        options.put("jdbc.url", refusing + "?password=" + PASSWORD);
+        options.put("jdbc.user", stack.jdbcUser());
+        options.put("jdbc.password", PASSWORD);
+        options.put("parallelism", "1");
+        options.put("restart.attempts", "0");
+
+        try (LocalFlinkJob job =
+                LocalFlinkJob.start(
+                        new StreamJarLocator.StreamJar(JAR, JAR.resolveSibling("flink-lib")),
+                        options,
+                        "768m",
+                        started -> {})) {
+            int exit = job.waitFor(Duration.ofSeconds(150));
+            String output = Files.readString(job.log());
+            assertThat(exit).as(output).isEqualTo(3);
+            assertThat(job.tail())
+                    .as(output)
+                    .startsWith(
+                            "cutover-stream: the job failed: cannot write to the database "
+                                    + refusing
+                                    + " (table stream.")
+                    .contains("refused");
+            assertThat(output).doesNotContain(PASSWORD);
+        }
     }
 }

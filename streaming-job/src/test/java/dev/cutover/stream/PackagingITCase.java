@@ -26,7 +26,8 @@ class PackagingITCase {
             assertThat(service(jar, "org.apache.flink.table.factories.Factory"))
                     .contains(
                             "org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory",
-                            "org.apache.flink.connector.jdbc.core.table.JdbcDynamicTableFactory");
+                            "org.apache.flink.connector.jdbc.core.table.JdbcDynamicTableFactory",
+                            "dev.cutover.stream.sink.GuardedJdbcSinkFactory");
             assertThat(service(jar, "org.apache.flink.connector.jdbc.core.database.JdbcFactory"))
                     .anyMatch(line -> line.contains("postgres"));
             assertThat(service(jar, "java.sql.Driver")).contains("org.postgresql.Driver");

@@ -1,6 +1,7 @@
 package dev.cutover.contract.stream;
 
 import dev.cutover.contract.Durations;
+import dev.cutover.contract.Redact;
 import dev.cutover.contract.SecretKeys;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -224,7 +225,7 @@ public record StreamJobOptions(
         shown.put(
                 JobOption.SCHEMA_REGISTRY_USER_INFO.key(),
                 schemaRegistryUserInfo.isEmpty() ? "" : "***");
-        shown.put(JobOption.JDBC_URL.key(), jdbcUrl);
+        shown.put(JobOption.JDBC_URL.key(), Redact.jdbcUrl(jdbcUrl));
         shown.put(JobOption.JDBC_USER.key(), jdbcUser);
         shown.put(JobOption.JDBC_PASSWORD.key(), jdbcPassword.isEmpty() ? "" : "***");
         shown.put(JobOption.JDBC_SCHEMA.key(), jdbcSchema);

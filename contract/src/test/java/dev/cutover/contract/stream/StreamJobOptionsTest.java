@@ -45,6 +45,11 @@ class StreamJobOptionsTest {
                 .doesNotContainKeys(
                         "jdbc.password", "schema.registry.user-info", "kafka.sasl.jaas.config");
         assertThat(StreamJobOptions.from(GIVEN, Map.of()).toString()).doesNotContain("S3cret");
+        Map<String, String> inTheUrl = new LinkedHashMap<>(GIVEN);
+        inTheUrl.put("jdbc.url", "jdbc:postgresql://db.example.com/x?password=S3cret");
+        assertThat(StreamJobOptions.from(inTheUrl, Map.of()).toString())
+                .doesNotContain("S3cret")
+                .contains("jdbc:postgresql://db.example.com/x?…");
     }
 
     @Test

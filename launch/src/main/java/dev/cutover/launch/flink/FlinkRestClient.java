@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.contract.CutoverException;
+import dev.cutover.contract.stream.StreamJobFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -115,6 +119,47 @@ public final class FlinkRestClient {
                         "read the job's state")
                 .path("state")
                 .asText("UNKNOWN");
+    }
+
+    /**
+     * Why the job failed, in one line: the job's own line ({@link StreamJobFailure}) when its
+     * failure holds one, else the first line of the failure Flink reports ({@code
+     * /jobs/{id}/exceptions}); empty when Flink reports none.
+     */
+    public Optional<String> failureReason(String jobId) {
+        return failureReason(
+                send(
+                        HttpRequest.newBuilder(
+                                        base.resolve(
+                                                base.getPath() + "/jobs/" + jobId + "/exceptions"))
+                                .GET()
+                                .build(),
+                        "read the job's failure"));
+    }
+
+    /**
+     * {@link #failureReason(String)} of an answer of {@code /jobs/{id}/exceptions}: its {@code
+     * exceptionHistory} (Flink 1.15 and later), newest failure first; Flink 1.x also has the {@code
+     * root-exception} field.
+     */
+    static Optional<String> failureReason(JsonNode exceptions) {
+        List<String> traces = new ArrayList<>();
+        List<JsonNode> entries = new ArrayList<>();
+        exceptions.path("exceptionHistory").path("entries").forEach(entries::add);
+        entries.sort(
+                Comparator.comparingLong((JsonNode e) -> e.path("timestamp").asLong()).reversed());
+        entries.forEach(e -> traces.add(e.path("stacktrace").asText("")));
+        traces.add(exceptions.path("root-exception").asText(""));
+        for (String trace : traces) {
+            Optional<String> reason = StreamJobFailure.reasonIn(trace);
+            if (reason.isPresent()) {
+                return reason;
+            }
+        }
+        return traces.stream()
+                .filter(t -> !t.isBlank())
+                .findFirst()
+                .map(FlinkRestClient::firstLine);
     }
 
     /** Cancels the job ({@code PATCH /jobs/{id}?mode=cancel}). */

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -300,6 +301,20 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         return restored.isObject() ? restored.path("id").asLong(-1) : -1;
     }
 
+    /**
+     * How many times the job has restarted (its {@code numRestarts} metric): task failures the
+     * restart strategy handled, whether or not a checkpoint was restored.
+     */
+    public long restarts() throws IOException, InterruptedException {
+        JsonNode metrics = get("/jobs/" + jobId() + "/metrics?get=numRestarts");
+        for (JsonNode metric : metrics) {
+            if (metric.path("id").asText().equals("numRestarts")) {
+                return metric.path("value").asLong();
+            }
+        }
+        throw new IOException("the job has no numRestarts metric yet");
+    }
+
     /** How many checkpoints of the job have completed. */
     public long completedCheckpoints() throws IOException, InterruptedException {
         return get("/jobs/" + jobId() + "/checkpoints").path("counts").path("completed").asLong();
@@ -412,6 +427,14 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         return taskManager.pid();
     }
 
+    /**
+     * How many TaskManager JVMs this cluster has started: 1 until one ends (killed, or ended by a
+     * fatal error of its own) and is replaced.
+     */
+    public synchronized int taskManagersStarted() {
+        return taskManagers;
+    }
+
     public boolean isAlive() {
         return jobManager.isAlive();
     }
@@ -434,13 +457,18 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         return dir.resolve("jobmanager.log");
     }
 
-    /** The last exception the job reported, or the last line of the JobManager's log. */
+    /**
+     * Why the job failed, in one line ({@link FlinkRestClient#failureReason(String)}: the job's own
+     * line when it gave one, else the first line of the exception Flink reports), or the last line
+     * of the JobManager's log.
+     */
     public String tail() {
         if (jobId != null) {
             try {
-                JsonNode root = get("/jobs/" + jobId + "/exceptions").path("rootException");
-                if (!root.isMissingNode() && !root.isNull() && !root.asText().isBlank()) {
-                    return root.asText().lines().findFirst().orElse("");
+                Optional<String> reason =
+                        FlinkRestClient.failureReason(get("/jobs/" + jobId + "/exceptions"));
+                if (reason.isPresent()) {
+                    return reason.get();
                 }
             } catch (IOException | InterruptedException | RuntimeException e) {
                 // fall back to the log

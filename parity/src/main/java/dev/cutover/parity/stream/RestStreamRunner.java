@@ -83,8 +83,7 @@ public final class RestStreamRunner implements StreamRunner {
             String state = flink.jobState(jobId);
             while (!state.equals("RUNNING")) {
                 if (ENDED.contains(state)) {
-                    throw CutoverException.infrastructure(
-                            "the Flink job " + jobId + " is " + state + " — see " + webUi(), null);
+                    throw ended(state);
                 }
                 if (System.nanoTime() > deadline) {
                     throw CutoverException.infrastructure(
@@ -101,9 +100,22 @@ public final class RestStreamRunner implements StreamRunner {
         public void requireRunning() {
             String state = flink.jobState(jobId);
             if (ENDED.contains(state)) {
-                throw CutoverException.infrastructure(
-                        "the Flink job " + jobId + " is " + state + " — see " + webUi(), null);
+                throw ended(state);
             }
+        }
+
+        /** The job has ended in {@code state}: one line, with the reason when it failed. */
+        private CutoverException ended(String state) {
+            String reason = "";
+            if (state.equals("FAILED")) {
+                try {
+                    reason = flink.failureReason(jobId).map(r -> ": " + r).orElse("");
+                } catch (CutoverException unreachable) {
+                    LOG.debug("the failure of job {}: {}", jobId, unreachable.getMessage());
+                }
+            }
+            return CutoverException.infrastructure(
+                    "the Flink job " + jobId + " is " + state + reason + " — see " + webUi(), null);
         }
 
         @Override
