@@ -19,19 +19,20 @@
 -- its account-hour), so its sink counts many more changes and waits longer before a flush: every
 -- hourly row is written once per flush however often it changed (docs/benchmarks.md: most upserts
 -- of that table rewrote rows that changed again within seconds).
+--
 -- 'cutover-jdbc' is the JDBC connector's sink with the same options, guarded
--- (dev.cutover.stream.sink.GuardedSinkFunction): when the database goes away the connector's close()
--- throws, which Flink treats as fatal to the whole TaskManager; guarded, the sink's task fails with
--- one line naming the database and the restart strategy restarts it.
+-- (dev.cutover.stream.sink.GuardedSinkFunction): when the database goes away the connector's
+-- close() throws, which Flink treats as fatal to the whole TaskManager; guarded, the sink's task
+-- fails with one line naming the database and the restart strategy restarts it.
+--
 -- 'sink.parallelism' is optional (${NAME?}: SqlResource leaves the line out when option
--- sink.parallelism is 0):
--- unset, the sinks run at the job's parallelism, chained to the transform; set, the planner adds
--- a shuffle by primary key in front of them.
+-- sink.parallelism is 0): unset, the sinks run at the job's parallelism, chained to the
+-- transform; set, the planner adds a shuffle by primary key in front of them.
 CREATE TEMPORARY TABLE card_transactions_sink (
     transaction_id    STRING         NOT NULL,
     account_id        STRING         NOT NULL,
-    event_time        TIMESTAMP(3)     NOT NULL,
-    event_hour        TIMESTAMP(3)     NOT NULL,
+    event_time        TIMESTAMP(3)   NOT NULL,
+    event_hour        TIMESTAMP(3)   NOT NULL,
     amount            DECIMAL(18, 2) NOT NULL,
     currency          STRING         NOT NULL,
     amount_usd        DECIMAL(18, 2) NOT NULL,
@@ -39,7 +40,7 @@ CREATE TEMPORARY TABLE card_transactions_sink (
     status            STRING         NOT NULL,
     is_international  BOOLEAN        NOT NULL,
     masked_card       STRING         NOT NULL,
-    kafka_timestamp   TIMESTAMP(3)     NOT NULL,
+    kafka_timestamp   TIMESTAMP(3)   NOT NULL,
     PRIMARY KEY (transaction_id) NOT ENFORCED
 ) WITH (
     'connector' = 'cutover-jdbc',
@@ -55,7 +56,7 @@ CREATE TEMPORARY TABLE card_transactions_sink (
 
 CREATE TEMPORARY TABLE account_hourly_spend_sink (
     account_id          STRING         NOT NULL,
-    hour_start          TIMESTAMP(3)     NOT NULL,
+    hour_start          TIMESTAMP(3)   NOT NULL,
     txn_count           BIGINT         NOT NULL,
     approved_amount_usd DECIMAL(18, 2) NOT NULL,
     declined_count      BIGINT         NOT NULL,

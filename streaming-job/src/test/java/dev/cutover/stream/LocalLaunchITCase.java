@@ -8,6 +8,7 @@ import dev.cutover.launch.flink.StreamJarLocator;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.stream.Truth.Arrival;
 import dev.cutover.testkit.EmbeddedStackTest;
+import dev.cutover.testkit.KafkaTopics;
 import dev.cutover.testkit.TestSchema;
 import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
