@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The injector's scheduling: when each fault starts, that faults never overlap, that faults still
  * due run when the load ends, and what it records. The faults here are stand-ins that take time;
  * the real ones are proven against the services by ServiceRestartITCase (embedded-stack),
- * TaskManagerKillITCase and ChaosDemoITCase.
+ * DatabaseFailoverITCase and ChaosDemoITCase (cli).
  */
 class FaultInjectorTest {
     private static final Instant START = Instant.parse("2026-11-24T00:00:00Z");
