@@ -13,6 +13,7 @@ import dev.cutover.recon.diff.DiffResult;
 import dev.cutover.recon.diff.DiffSpec;
 import dev.cutover.recon.diff.FullDiff;
 import dev.cutover.recon.diff.GroupAggregates;
+import dev.cutover.recon.diff.JoinDiff;
 import dev.cutover.recon.diff.Mode;
 import dev.cutover.recon.diff.TableStats;
 import dev.cutover.recon.report.TableComparison;
@@ -42,9 +43,11 @@ public final class Reconciler {
         Mode mode = request.mode() == Mode.AUTO ? chooseMode(spec) : request.mode();
         LOG.info("comparing {} ({} mode)", spec.name(), mode.name().toLowerCase());
         DiffResult result =
-                mode == Mode.CHECKSUM
-                        ? ChecksumDiff.run(spec)
-                        : FullDiff.run(spec, request.fullDiffThreads());
+                switch (mode) {
+                    case CHECKSUM -> ChecksumDiff.run(spec);
+                    case JOIN -> JoinDiff.run(spec);
+                    default -> FullDiff.run(spec, request.fullDiffThreads());
+                };
         AggregateResult aggregates =
                 request.aggregateBy() == null
                         ? null

@@ -67,7 +67,8 @@ public final class ReconBenchCommand implements Callable<Integer> {
             paramLabel = "R",
             defaultValue = "1",
             description =
-                    "Times the full and the checksum diff each run (medians reported; default:"
+                    "Times the full, the checksum and the join diff each run (medians reported;"
+                            + " default:"
                             + " ${DEFAULT-VALUE}).")
     int repeats;
 
@@ -75,7 +76,7 @@ public final class ReconBenchCommand implements Callable<Integer> {
             names = "--methods",
             paramLabel = "M",
             split = ",",
-            defaultValue = "FULL,CHECKSUM,EXCEPT_ALL",
+            defaultValue = "FULL,CHECKSUM,JOIN,EXCEPT_ALL",
             description = "What to time, of ${COMPLETION-CANDIDATES} (default: all).")
     List<ReconBenchmark.Method> methods = new ArrayList<>();
 
@@ -157,8 +158,9 @@ public final class ReconBenchCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "rows=%d diffs=%d load_s=%.2f full_s=%s (%d threads) full_1_thread_s=%s"
-                        + " checksum_s=%s except_all_s=%s full/except_all=%s"
-                        + " checksum/except_all=%s found: full=%s checksum=%s except_all_rows=%s%n",
+                        + " checksum_s=%s join_s=%s except_all_s=%s full/except_all=%s"
+                        + " checksum/except_all=%s join/except_all=%s found: full=%s checksum=%s"
+                        + " join=%s except_all_rows=%s%n",
                 result.rows(),
                 result.diffs(),
                 result.loadS(),
@@ -166,14 +168,18 @@ public final class ReconBenchCommand implements Callable<Integer> {
                 result.threads(),
                 result.fullOneThreadS(),
                 result.checksumS(),
+                result.joinS(),
                 result.exceptAllS(),
                 result.fullOverExceptAll(),
                 result.checksumOverExceptAll(),
+                result.joinOverExceptAll(),
                 result.fullDifferences(),
                 result.checksumDifferences(),
+                result.joinDifferences(),
                 result.exceptAllRows());
         printCpu(out, "full (" + result.threads() + " threads)", result.fullCpu());
         printCpu(out, "checksum", result.checksumCpu());
+        printCpu(out, "join", result.joinCpu());
         if (result.exceptAllCpu() != null) {
             printCpu(out, "EXCEPT ALL", List.of(result.exceptAllCpu()));
         }
@@ -190,7 +196,8 @@ public final class ReconBenchCommand implements Callable<Integer> {
         boolean agree =
                 (result.fullDifferences() == null || result.fullDifferences() == diffs)
                         && (result.checksumDifferences() == null
-                                || result.checksumDifferences() == diffs);
+                                || result.checksumDifferences() == diffs)
+                        && (result.joinDifferences() == null || result.joinDifferences() == diffs);
         return agree ? 0 : 1;
     }
 

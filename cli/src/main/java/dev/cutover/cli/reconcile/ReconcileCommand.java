@@ -121,7 +121,9 @@ public final class ReconcileCommand implements Callable<Integer> {
             names = "--mode",
             paramLabel = "MODE",
             defaultValue = "auto",
-            description = "full, checksum or auto (default: ${DEFAULT-VALUE}).")
+            description =
+                    "full, checksum, join (both tables in one database, unique keys) or auto"
+                            + " (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
     @Option(

@@ -9,6 +9,7 @@ import dev.cutover.recon.diff.DiffRequest;
 import dev.cutover.recon.diff.DiffResult;
 import dev.cutover.recon.diff.DiffSpec;
 import dev.cutover.recon.diff.FullDiff;
+import dev.cutover.recon.diff.JoinDiff;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +36,7 @@ public final class ReconBenchmark {
     public enum Method {
         FULL,
         CHECKSUM,
+        JOIN,
         EXCEPT_ALL
     }
 
@@ -92,12 +94,16 @@ public final class ReconBenchmark {
             List<Double> fullOneThreadRunsS,
             Double checksumS,
             List<Double> checksumRunsS,
+            Double joinS,
+            List<Double> joinRunsS,
             Double exceptAllS,
             Long fullDifferences,
             Long checksumDifferences,
+            Long joinDifferences,
             Long exceptAllRows,
             List<CpuSeconds> fullCpu,
             List<CpuSeconds> checksumCpu,
+            List<CpuSeconds> joinCpu,
             CpuSeconds exceptAllCpu) {
         public Double fullOverExceptAll() {
             return fullS == null || exceptAllS == null ? null : round(fullS / exceptAllS);
@@ -105,6 +111,10 @@ public final class ReconBenchmark {
 
         public Double checksumOverExceptAll() {
             return checksumS == null || exceptAllS == null ? null : round(checksumS / exceptAllS);
+        }
+
+        public Double joinOverExceptAll() {
+            return joinS == null || exceptAllS == null ? null : round(joinS / exceptAllS);
         }
     }
 
@@ -177,6 +187,27 @@ public final class ReconBenchmark {
             }
         }
 
+        List<Double> joinRuns = new ArrayList<>();
+        List<CpuSeconds> joinCpu = new ArrayList<>();
+        DiffResult join = null;
+        for (int i = 0; methods.contains(Method.JOIN) && i < repeats; i++) {
+            BackendCpu cpu = cpu(db, left, right);
+            start = System.nanoTime();
+            join = JoinDiff.run(spec);
+            joinRuns.add(seconds(start));
+            joinCpu.add(stop(cpu));
+            LOG.info(
+                    "join: {} s, {} differences, CPU s {}",
+                    last(joinRuns),
+                    join.differences(),
+                    joinCpu.get(joinCpu.size() - 1));
+            DiffResult other = full != null ? full : checksum;
+            if (other != null && !other.countsOnly().equals(join.countsOnly())) {
+                throw new IllegalStateException(
+                        "the join and the " + other.mode() + " diff differ");
+            }
+        }
+
         Double exceptS = null;
         Long except = null;
         CpuSeconds exceptCpu = null;
@@ -199,12 +230,16 @@ public final class ReconBenchmark {
                 oneThreadRuns,
                 median(checksumRuns),
                 checksumRuns,
+                median(joinRuns),
+                joinRuns,
                 exceptS,
                 full == null ? null : full.differences(),
                 checksum == null ? null : checksum.differences(),
+                join == null ? null : join.differences(),
                 except,
                 fullCpu,
                 checksumCpu,
+                joinCpu,
                 exceptCpu);
     }
 

@@ -191,19 +191,22 @@ public final class FullDiff {
             }
             return;
         }
+        compare(spec, accumulator, l.first(), r.first());
+    }
+
+    /** One row of each side with the same key: matched, or a mismatch naming its columns. */
+    static void compare(DiffSpec spec, DiffAccumulator accumulator, Row left, Row right) {
         List<String> differing = new ArrayList<>();
         for (int i = 0; i < spec.compared().size(); i++) {
             ColumnPair column = spec.compared().get(i);
-            Object a = l.first().values()[i];
-            Object b = r.first().values()[i];
-            if (!ValueComparator.equal(a, b, column.tolerance())) {
+            if (!ValueComparator.equal(left.values()[i], right.values()[i], column.tolerance())) {
                 differing.add(column.name());
             }
         }
         if (differing.isEmpty()) {
-            accumulator.matched(l.first());
+            accumulator.matched(left);
         } else {
-            accumulator.mismatch(l.first(), r.first(), differing);
+            accumulator.mismatch(left, right, differing);
         }
     }
 }

@@ -153,6 +153,31 @@ final class SideSql {
                 && RAW_HASH_TYPES.contains(pair.left().pgType());
     }
 
+    /**
+     * This side as the in-database join reads it ({@link JoinDiff}): its rows with non-NULL keys,
+     * each as {@code jk0…} (the keys to join on) and {@code jv0…} (the compared values to test),
+     * both as they enter a hash ({@link #hashed}: equal by meaning gives equal values), {@code o0…}
+     * (the keys to order by, {@link #orderExpr}), and {@code r0…} (the row as {@link #selectList}
+     * reads it).
+     */
+    String joinSource() {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < spec.keys().size(); i++) {
+            ColumnPair key = spec.keys().get(i);
+            items.add(hashed(key) + " AS jk" + i);
+            items.add(orderExpr(key.side(side)) + " AS o" + i);
+        }
+        for (int i = 0; i < spec.compared().size(); i++) {
+            items.add(hashed(spec.compared().get(i)) + " AS jv" + i);
+        }
+        List<Column> read = new ArrayList<>(keys());
+        spec.valueColumns().forEach(c -> read.add(c.side(side)));
+        for (int i = 0; i < read.size(); i++) {
+            items.add(readExpr(read.get(i)) + " AS r" + i);
+        }
+        return "SELECT " + String.join(", ", items) + " FROM " + table() + where(keysNotNull());
+    }
+
     /** The only key column (key-range segments need a single-column key). */
     Column key() {
         if (spec.keys().size() != 1) {

@@ -38,6 +38,8 @@ class ReconBenchmarkITCase {
 
         assertThat(result.fullDifferences()).isEqualTo(30);
         assertThat(result.checksumDifferences()).isEqualTo(30);
+        assertThat(result.joinDifferences()).isEqualTo(30);
+        assertThat(result.joinOverExceptAll()).isPositive();
         assertThat(result.fullCpu()).hasSize(1);
         assertThat(result.checksumCpu()).hasSize(1);
         CpuSeconds full = result.fullCpu().get(0);
@@ -49,6 +51,9 @@ class ReconBenchmarkITCase {
         assertThat(full.both()).isZero();
         assertThat(checksum.left() + checksum.right()).isPositive();
         assertThat(checksum.both()).isZero();
+        // the join reads both tables in one backend, and counts each side beside it
+        CpuSeconds join = result.joinCpu().get(0);
+        assertThat(join.both()).isPositive();
         assertThat(except.both()).isPositive();
         assertThat(except.left() + except.right()).isZero();
         assertThat(except.database()).isEqualTo(except.both());

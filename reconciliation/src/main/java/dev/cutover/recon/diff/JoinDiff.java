@@ -1,0 +1,224 @@
+package dev.cutover.recon.diff;
+
+import dev.cutover.recon.ReconException;
+import dev.cutover.recon.compare.Values;
+import dev.cutover.recon.db.Column;
+import dev.cutover.recon.db.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.postgresql.PGStatement;
+
+/**
+ * The exact diff of two tables of one database, joined inside it: one {@code FULL JOIN} on the key
+ * returns only the rows whose key is on one side alone or whose compared values differ as they
+ * enter the checksum's hashes ({@link SideSql#joinSource}: equal by meaning, tolerances as their
+ * buckets), in key order; each of those is then judged here as {@link FullDiff} judges it, with the
+ * real tolerances. Every other row of the left side matched one row of the right. The rows' counts
+ * come from a count per side, run beside the join.
+ *
+ * <p>Nothing crosses the network but the differing rows, and nothing is hashed: the database reads
+ * both tables once (by their key indexes when its planner merges them). It needs both tables in one
+ * database (one connection) and a unique index on each side's key, so each row meets at most one
+ * row of the other side; for anything else, {@link ChecksumDiff} and {@link FullDiff}.
+ */
+public final class JoinDiff {
+    private static final String SESSION_SETTINGS = Sql.resource("join_session.sql");
+
+    private JoinDiff() {}
+
+    /** Why {@code spec} cannot be joined in its database, or null when it can. */
+    static String unsupported(DiffSpec spec) {
+        if (!spec.side(Side.LEFT).connection().equals(spec.side(Side.RIGHT).connection())) {
+            return "the two tables are in different databases";
+        }
+        if (!spec.leftKeyUnique() || !spec.rightKeyUnique()) {
+            return "the key is not covered by a unique index on both sides";
+        }
+        return null;
+    }
+
+    public static DiffResult run(DiffSpec spec) {
+        String unsupported = unsupported(spec);
+        if (unsupported != null) {
+            throw ReconException.badInput(
+                    "--mode join: " + unsupported + " (" + spec.name() + "); use full or checksum");
+        }
+        CompletableFuture<long[]> leftCounts =
+                CompletableFuture.supplyAsync(() -> counts(spec, Side.LEFT));
+        CompletableFuture<long[]> rightCounts =
+                CompletableFuture.supplyAsync(() -> counts(spec, Side.RIGHT));
+        DiffAccumulator accumulator = new DiffAccumulator(spec);
+        long leftDiffering = join(spec, accumulator);
+        long[] left = await(leftCounts);
+        long[] right = await(rightCounts);
+        accumulator.rows(Side.LEFT, left[0]);
+        accumulator.nullKey(Side.LEFT, left[1]);
+        accumulator.rows(Side.RIGHT, right[0]);
+        accumulator.nullKey(Side.RIGHT, right[1]);
+        accumulator.matched(left[0] - left[1] - leftDiffering);
+        return accumulator.result("join");
+    }
+
+    /**
+     * The join: each differing row into {@code accumulator}; returns how many of them have a left
+     * row.
+     */
+    private static long join(DiffSpec spec, DiffAccumulator accumulator) {
+        String query = query(spec);
+        int width = spec.keys().size() + spec.valueColumns().size();
+        long leftRows = 0;
+        try (Connection connection = readOnly(spec)) {
+            try (PreparedStatement settings = connection.prepareStatement(SESSION_SETTINGS)) {
+                settings.execute();
+            }
+            try (PreparedStatement statement =
+                    connection.prepareStatement(
+                            query, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                statement.setFetchSize(SideReader.FETCH_SIZE);
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        Row left =
+                                rows.getBoolean(2 * width + 1)
+                                        ? null
+                                        : row(spec, rows, Side.LEFT, 1);
+                        Row right =
+                                rows.getBoolean(2 * width + 2)
+                                        ? null
+                                        : row(spec, rows, Side.RIGHT, width + 1);
+                        if (left == null) {
+                            accumulator.onlyIn(Side.RIGHT, right);
+                            continue;
+                        }
+                        leftRows++;
+                        if (right == null) {
+                            accumulator.onlyIn(Side.LEFT, left);
+                        } else {
+                            FullDiff.compare(spec, accumulator, left, right);
+                        }
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw Binder.translate(e, "joining " + spec.name() + " in its database");
+        }
+        return leftRows;
+    }
+
+    /**
+     * {@code SELECT l.r…, r.r…, l is absent, r is absent FROM left l FULL JOIN right r ON keys
+     * WHERE a side is absent OR the compared values are distinct ORDER BY key}.
+     */
+    static String query(DiffSpec spec) {
+        int width = spec.keys().size() + spec.valueColumns().size();
+        List<String> select = new ArrayList<>();
+        for (String alias : List.of("l", "r")) {
+            for (int i = 0; i < width; i++) {
+                select.add(alias + ".r" + i);
+            }
+        }
+        select.add("l.jk0 IS NULL");
+        select.add("r.jk0 IS NULL");
+        List<String> on = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < spec.keys().size(); i++) {
+            on.add("l.jk" + i + " = r.jk" + i);
+            order.add("coalesce(l.o" + i + ", r.o" + i + ")");
+        }
+        String differs = "l.jk0 IS NULL OR r.jk0 IS NULL";
+        if (!spec.compared().isEmpty()) {
+            List<String> lefts = new ArrayList<>();
+            List<String> rights = new ArrayList<>();
+            for (int i = 0; i < spec.compared().size(); i++) {
+                lefts.add("l.jv" + i);
+                rights.add("r.jv" + i);
+            }
+            differs +=
+                    " OR ROW("
+                            + String.join(", ", lefts)
+                            + ") IS DISTINCT FROM ROW("
+                            + String.join(", ", rights)
+                            + ")";
+        }
+        return "SELECT "
+                + String.join(", ", select)
+                + " FROM ("
+                + new SideSql(spec, Side.LEFT).joinSource()
+                + ") l FULL JOIN ("
+                + new SideSql(spec, Side.RIGHT).joinSource()
+                + ") r ON "
+                + String.join(" AND ", on)
+                + " WHERE "
+                + differs
+                + " ORDER BY "
+                + String.join(", ", order);
+    }
+
+    /** The row of {@code side} from column {@code first} on, as {@link SideReader} reads it. */
+    private static Row row(DiffSpec spec, ResultSet rows, Side side, int first)
+            throws SQLException {
+        List<Column> keys = spec.keys().stream().map(k -> k.side(side)).toList();
+        List<Column> values = spec.valueColumns().stream().map(c -> c.side(side)).toList();
+        Object[] key = new Object[keys.size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = Values.read(rows, first + i, keys.get(i));
+        }
+        Object[] row = new Object[values.size()];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = Values.read(rows, first + key.length + i, values.get(i));
+        }
+        return new Row(key, row);
+    }
+
+    /** Rows of {@code side} and those with a NULL key part (which the join leaves out). */
+    private static long[] counts(DiffSpec spec, Side side) {
+        SideSql sql = new SideSql(spec, side);
+        String query =
+                "SELECT count(*), count(*) FILTER (WHERE "
+                        + sql.keysNull()
+                        + ") FROM "
+                        + sql.table()
+                        + sql.where();
+        try (Connection connection = readOnly(spec);
+                PreparedStatement statement = connection.prepareStatement(query);
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            long[] counts = {rows.getLong(1), rows.getLong(2)};
+            connection.commit();
+            return counts;
+        } catch (SQLException e) {
+            throw Binder.translate(
+                    e, "counting " + side.label() + " table " + spec.side(side).table());
+        }
+    }
+
+    private static Connection readOnly(DiffSpec spec) throws SQLException {
+        Connection connection = spec.side(Side.LEFT).connection().open();
+        try {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static long[] await(CompletableFuture<long[]> counts) {
+        try {
+            return counts.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw ReconException.infrastructure("counting the rows failed", e.getCause());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+-- Settings of the join diff's read-only transaction (is_local = true: they end with it).
+-- Both tables are read in key order through their unique key indexes and merged: a hash full
+-- join of two large tables would spill both to disk in batches.
+SELECT set_config('enable_hashjoin', 'off', true)
