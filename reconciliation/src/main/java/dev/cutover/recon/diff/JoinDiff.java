@@ -10,12 +10,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.postgresql.PGStatement;
 
 /**
- * The exact diff of two tables of one database, joined inside it: one {@code FULL JOIN} on the key
+ * The exact diff of two tables of one database, joined inside it: a {@code FULL JOIN} on the key
  * returns only the rows whose key is on one side alone or whose compared values differ as they
  * enter the checksum's hashes ({@link SideSql#joinSource}: equal by meaning, tolerances as their
  * buckets), in key order; each of those is then judged here as {@link FullDiff} judges it, with the
@@ -26,9 +30,17 @@ import org.postgresql.PGStatement;
  * both tables once (by their key indexes when its planner merges them). It needs both tables in one
  * database (one connection) and a unique index on each side's key, so each row meets at most one
  * row of the other side; for anything else, {@link ChecksumDiff} and {@link FullDiff}.
+ *
+ * <p>A join runs in one database backend. On several threads, when the key can be cut into {@link
+ * KeyRanges} (one column of one type, indexed on both sides), the keys are cut into ranges joined
+ * at once, each on its own connection; the parts' counts and samples are added up as {@link
+ * FullDiff}'s parts are, so the result is the one join's.
  */
 public final class JoinDiff {
     private static final String SESSION_SETTINGS = Sql.resource("join_session.sql");
+
+    /** Key ranges per thread: ranges of uneven cost then even out. */
+    private static final int RANGES_PER_THREAD = 4;
 
     private JoinDiff() {}
 
@@ -44,33 +56,71 @@ public final class JoinDiff {
     }
 
     public static DiffResult run(DiffSpec spec) {
+        return run(spec, FullDiff.defaultThreads());
+    }
+
+    /** Joins on up to {@code threads} connections at once (1: one join of all keys). */
+    public static DiffResult run(DiffSpec spec, int threads) {
         String unsupported = unsupported(spec);
         if (unsupported != null) {
             throw ReconException.badInput(
                     "--mode join: " + unsupported + " (" + spec.name() + "); use full or checksum");
         }
-        CompletableFuture<long[]> leftCounts =
-                CompletableFuture.supplyAsync(() -> counts(spec, Side.LEFT));
-        CompletableFuture<long[]> rightCounts =
-                CompletableFuture.supplyAsync(() -> counts(spec, Side.RIGHT));
-        DiffAccumulator accumulator = new DiffAccumulator(spec);
-        long leftDiffering = join(spec, accumulator);
-        long[] left = await(leftCounts);
-        long[] right = await(rightCounts);
-        accumulator.rows(Side.LEFT, left[0]);
-        accumulator.nullKey(Side.LEFT, left[1]);
-        accumulator.rows(Side.RIGHT, right[0]);
-        accumulator.nullKey(Side.RIGHT, right[1]);
-        accumulator.matched(left[0] - left[1] - leftDiffering);
-        return accumulator.result("join");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, not " + threads);
+        }
+        List<RowSelection> parts = new ArrayList<>();
+        Optional<KeyRanges> ranges =
+                threads > 1
+                        ? KeyRanges.plan(spec, threads * RANGES_PER_THREAD, false)
+                        : Optional.empty();
+        if (ranges.isPresent()) {
+            for (long range = 0; range < ranges.get().size(); range++) {
+                parts.add(ranges.get().selection(new long[] {range}).orElseThrow());
+            }
+        } else {
+            parts.add(null);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon());
+        try {
+            Future<long[]> leftCounts = pool.submit(() -> counts(spec, Side.LEFT));
+            Future<long[]> rightCounts = pool.submit(() -> counts(spec, Side.RIGHT));
+            List<Future<Part>> joins = new ArrayList<>();
+            for (RowSelection rows : parts) {
+                joins.add(pool.submit(() -> join(spec, rows)));
+            }
+            DiffAccumulator accumulator = new DiffAccumulator(spec);
+            long leftDiffering = 0;
+            for (Future<Part> join : joins) {
+                Part part = await(join);
+                accumulator.absorb(part.accumulator());
+                leftDiffering += part.leftRows();
+            }
+            long[] left = await(leftCounts);
+            long[] right = await(rightCounts);
+            accumulator.rows(Side.LEFT, left[0]);
+            accumulator.nullKey(Side.LEFT, left[1]);
+            accumulator.rows(Side.RIGHT, right[0]);
+            accumulator.nullKey(Side.RIGHT, right[1]);
+            accumulator.matched(left[0] - left[1] - leftDiffering);
+            return accumulator.result("join");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
-    /**
-     * The join: each differing row into {@code accumulator}; returns how many of them have a left
-     * row.
-     */
-    private static long join(DiffSpec spec, DiffAccumulator accumulator) {
-        String query = query(spec);
+    /** What one join found, and how many of its differing rows have a left row. */
+    private record Part(DiffAccumulator accumulator, long leftRows) {}
+
+    /** The join of the rows of {@code rows} (all when null), each differing row judged. */
+    private static Part join(DiffSpec spec, RowSelection rows) {
+        String query = query(spec, rows);
+        List<Object> parameters = new ArrayList<>();
+        if (rows != null) {
+            parameters.addAll(rows.parameters());
+            parameters.addAll(rows.parameters());
+        }
+        DiffAccumulator accumulator = new DiffAccumulator(spec);
         int width = spec.keys().size() + spec.valueColumns().size();
         long leftRows = 0;
         try (Connection connection = readOnly(spec)) {
@@ -82,16 +132,17 @@ public final class JoinDiff {
                             query, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 statement.setFetchSize(SideReader.FETCH_SIZE);
                 statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
+                Binder.bind(connection, statement, parameters);
+                try (ResultSet differing = statement.executeQuery()) {
+                    while (differing.next()) {
                         Row left =
-                                rows.getBoolean(2 * width + 1)
+                                differing.getBoolean(2 * width + 1)
                                         ? null
-                                        : row(spec, rows, Side.LEFT, 1);
+                                        : row(spec, differing, Side.LEFT, 1);
                         Row right =
-                                rows.getBoolean(2 * width + 2)
+                                differing.getBoolean(2 * width + 2)
                                         ? null
-                                        : row(spec, rows, Side.RIGHT, width + 1);
+                                        : row(spec, differing, Side.RIGHT, width + 1);
                         if (left == null) {
                             accumulator.onlyIn(Side.RIGHT, right);
                             continue;
@@ -109,14 +160,15 @@ public final class JoinDiff {
         } catch (SQLException e) {
             throw Binder.translate(e, "joining " + spec.name() + " in its database");
         }
-        return leftRows;
+        return new Part(accumulator, leftRows);
     }
 
     /**
      * {@code SELECT l.r…, r.r…, l is absent, r is absent FROM left l FULL JOIN right r ON keys
-     * WHERE a side is absent OR the compared values are distinct ORDER BY key}.
+     * WHERE a side is absent OR the compared values are distinct ORDER BY key}, both sides limited
+     * to {@code rows} when given.
      */
-    static String query(DiffSpec spec) {
+    static String query(DiffSpec spec, RowSelection rows) {
         int width = spec.keys().size() + spec.valueColumns().size();
         List<String> select = new ArrayList<>();
         for (String alias : List.of("l", "r")) {
@@ -150,9 +202,9 @@ public final class JoinDiff {
         return "SELECT "
                 + String.join(", ", select)
                 + " FROM ("
-                + new SideSql(spec, Side.LEFT).joinSource()
+                + new SideSql(spec, Side.LEFT).joinSource(rows)
                 + ") l FULL JOIN ("
-                + new SideSql(spec, Side.RIGHT).joinSource()
+                + new SideSql(spec, Side.RIGHT).joinSource(rows)
                 + ") r ON "
                 + String.join(" AND ", on)
                 + " WHERE "
@@ -211,14 +263,25 @@ public final class JoinDiff {
         }
     }
 
-    private static long[] await(CompletableFuture<long[]> counts) {
+    private static <T> T await(Future<T> task) {
         try {
-            return counts.join();
-        } catch (CompletionException e) {
+            return task.get();
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw ReconException.infrastructure("counting the rows failed", e.getCause());
+            throw ReconException.infrastructure("a part of the join diff failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ReconException.infrastructure("interrupted during the join diff", e);
         }
+    }
+
+    private static ThreadFactory daemon() {
+        return r -> {
+            Thread thread = new Thread(r, "recon-join");
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

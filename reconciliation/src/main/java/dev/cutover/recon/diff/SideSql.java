@@ -158,9 +158,9 @@ final class SideSql {
      * each as {@code jk0…} (the keys to join on) and {@code jv0…} (the compared values to test),
      * both as they enter a hash ({@link #hashed}: equal by meaning gives equal values), {@code o0…}
      * (the keys to order by, {@link #orderExpr}), and {@code r0…} (the row as {@link #selectList}
-     * reads it).
+     * reads it); only those of {@code rows} when given.
      */
-    String joinSource() {
+    String joinSource(RowSelection rows) {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < spec.keys().size(); i++) {
             ColumnPair key = spec.keys().get(i);
@@ -175,7 +175,9 @@ final class SideSql {
         for (int i = 0; i < read.size(); i++) {
             items.add(readExpr(read.get(i)) + " AS r" + i);
         }
-        return "SELECT " + String.join(", ", items) + " FROM " + table() + where(keysNotNull());
+        String where =
+                rows == null ? where(keysNotNull()) : where(keysNotNull(), rows.condition(this));
+        return "SELECT " + String.join(", ", items) + " FROM " + table() + where;
     }
 
     /** The only key column (key-range segments need a single-column key). */

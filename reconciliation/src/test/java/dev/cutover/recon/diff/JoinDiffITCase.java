@@ -133,6 +133,53 @@ class JoinDiffITCase {
     }
 
     @Test
+    void keyRangesJoinedOnSeveralThreadsGiveTheOneJoinsResult(
+            StackEndpoints stack, TestSchema schema) throws Exception {
+        String l = schema.qualify("l");
+        String r = schema.qualify("r");
+        Jdbc.execute(
+                stack,
+                "CREATE TABLE " + l + " (id TEXT PRIMARY KEY, amount NUMERIC(18,2), note TEXT)");
+        Jdbc.execute(
+                stack,
+                "INSERT INTO "
+                        + l
+                        + " SELECT (ARRAY['Key-','key_','KEY.','a b','ключ','Z','é','_','~'])"
+                        + "[1 + g % 9] || g, g / 100.0, CASE WHEN g % 7 = 0 THEN NULL ELSE 'n' END"
+                        + " FROM generate_series(1, 3000) g");
+        Jdbc.execute(stack, "CREATE TABLE " + r + " (LIKE " + l + " INCLUDING ALL)");
+        Jdbc.execute(stack, "INSERT INTO " + r + " SELECT * FROM " + l);
+        Jdbc.execute(stack, "UPDATE " + r + " SET amount = amount + 1 WHERE id LIKE '%3'");
+        Jdbc.execute(stack, "UPDATE " + r + " SET note = 'changed' WHERE id LIKE '%77'");
+        Jdbc.execute(stack, "DELETE FROM " + r + " WHERE id LIKE '%51'");
+        Jdbc.execute(stack, "INSERT INTO " + r + " VALUES ('0-first', 1, 'x'), ('~~last', 2, 'y')");
+        Jdbc.execute(stack, "ANALYZE " + l);
+        Jdbc.execute(stack, "ANALYZE " + r);
+        DiffRequest request =
+                DiffRequest.of(
+                        db(stack),
+                        new TableRef(schema.name(), "l"),
+                        new TableRef(schema.name(), "r"),
+                        List.of("id"));
+        assertThat(KeyRanges.plan(Reconciler.plan(request), 8, false)).isPresent();
+
+        for (DiffRequest variant : List.of(request, request.withSamples(2))) {
+            DiffSpec spec = Reconciler.plan(variant);
+            DiffResult full = FullDiff.run(spec, 1);
+            assertThat(full.mismatchedRows()).isEqualTo(300 + 30);
+            assertThat(full.onlyInLeft()).isEqualTo(30);
+            assertThat(full.onlyInRight()).isEqualTo(2);
+            for (int threads : List.of(1, 2, 3, 8)) {
+                assertThat(JoinDiff.run(spec, threads))
+                        .as("%d threads", threads)
+                        .usingRecursiveComparison()
+                        .ignoringFields("mode")
+                        .isEqualTo(full);
+            }
+        }
+    }
+
+    @Test
     void whatCannotBeJoinedIsBadInputAndFiltersRunReadOnly(StackEndpoints stack, TestSchema schema)
             throws Exception {
         DiffRequest request = planted(stack, schema);
