@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (JobManager {@code StandaloneSessionClusterEntrypoint}, TaskManager {@code TaskManagerRunner}) on
  * the Flink jars Maven resolved ({@code target/flink-lib}), started by the launcher {@code cutover}
  * uses; the shaded jar submitted over REST ({@code /jars/upload}, {@code /jars/{id}/run}) and with
- * Flink's own command-line client ({@code flink run}); rows checked in PostgreSQL.
+ * Flink's own command-line client ({@code flink run}), one after the other on the same cluster;
+ * rows checked in PostgreSQL.
  */
 @EmbeddedStackTest
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -38,17 +41,34 @@ class StandaloneClusterITCase {
             Path.of(System.getProperty("cutover.stream.jar", "target/cutover-streaming-job.jar"))
                     .toAbsolutePath();
 
+    @TempDir static Path dir;
+    private static StandaloneFlinkCluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster =
+                StandaloneFlinkCluster.start(
+                        new StreamJarLocator.StreamJar(JAR, JAR.resolveSibling("flink-lib")),
+                        dir,
+                        2,
+                        Duration.ofMinutes(2));
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
     @Test
     void theShadedJarSubmittedOverRestWritesRowsToPostgres(
-            StackEndpoints stack, TestTopic topic, TestSchema schema, @TempDir Path dir)
-            throws Exception {
+            StackEndpoints stack, TestTopic topic, TestSchema schema) throws Exception {
         List<Arrival> arrivals = produce(stack, topic, schema, 5);
 
-        try (StandaloneFlinkCluster cluster = start(dir)) {
-            String jobId = cluster.submit(boundedJob(stack, topic, schema));
-            assertThat(jobId).hasSize(32);
-            awaitFinished(cluster.restUrl(), jobId);
-        }
+        String jobId = cluster.submit(boundedJob(stack, topic, schema));
+        assertThat(jobId).hasSize(32);
+        awaitFinished(cluster.restUrl(), jobId);
         assertRowsEqualTheTruth(stack, schema, arrivals);
     }
 
@@ -61,21 +81,17 @@ class StandaloneClusterITCase {
      */
     @Test
     void theShadedJarSubmittedWithFlinkRunWritesRowsToPostgres(
-            StackEndpoints stack, TestTopic topic, TestSchema schema, @TempDir Path dir)
-            throws Exception {
+            StackEndpoints stack, TestTopic topic, TestSchema schema) throws Exception {
         List<Arrival> arrivals = produce(stack, topic, schema, 7);
 
-        try (StandaloneFlinkCluster cluster = start(dir)) {
-            String jobId =
-                    cluster.submitWithFlinkRun(
-                            boundedJob(stack, topic, schema), Duration.ofMinutes(2));
-            assertThat(jobId).matches("[0-9a-f]{32}");
-            awaitFinished(cluster.restUrl(), jobId);
-            try (Stream<Path> files = Files.list(dir)) {
-                assertThat(files.map(f -> f.getFileName().toString()))
-                        .as("the options file (secrets) is deleted once the client has ended")
-                        .noneMatch(name -> name.endsWith(".properties"));
-            }
+        String jobId =
+                cluster.submitWithFlinkRun(boundedJob(stack, topic, schema), Duration.ofMinutes(2));
+        assertThat(jobId).matches("[0-9a-f]{32}");
+        awaitFinished(cluster.restUrl(), jobId);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .as("the options file (secrets) is deleted once the client has ended")
+                    .noneMatch(name -> name.endsWith(".properties"));
         }
         assertRowsEqualTheTruth(stack, schema, arrivals);
     }
@@ -92,14 +108,6 @@ class StandaloneClusterITCase {
             StreamJobITCase.sendEvents(producer, new Random(seed), 0, 300, TestTime.hourStart(1));
             return producer.flush();
         }
-    }
-
-    private static StandaloneFlinkCluster start(Path dir) throws Exception {
-        return StandaloneFlinkCluster.start(
-                new StreamJarLocator.StreamJar(JAR, JAR.resolveSibling("flink-lib")),
-                dir,
-                2,
-                Duration.ofMinutes(2));
     }
 
     private static Map<String, String> boundedJob(

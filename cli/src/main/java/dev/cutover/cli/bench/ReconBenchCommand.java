@@ -185,7 +185,8 @@ public final class ReconBenchCommand implements Callable<Integer> {
         }
         out.printf(
                 Locale.ROOT,
-                "goals: checksum/except_all <= %.2f, full/except_all <= %.2f (load average %s)%n",
+                "goals: checksum/except_all <= %.2f, an exact diff (full or join)/except_all <="
+                        + " %.2f (load average %s)%n",
                 CHECKSUM_GOAL,
                 FULL_GOAL,
                 loadAverage());

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.cli.CliProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +22,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code cutover demo --chaos} as users run it, one simulated hour: while the load runs the Flink
- * TaskManager is killed twice, Kafka and PostgreSQL restarted once each. The run still ends with
- * exit 0 and zero unexplained differences, the stream holds every transaction of the truth, and
- * report.json lists the four faults with their times.
+ * {@code cutover demo --chaos --keep-running} as users run it, one simulated hour: while the load
+ * runs the Flink TaskManager is killed twice, Kafka and PostgreSQL restarted once each. The run
+ * still ends with PASS and zero unexplained differences, the four reports, the stream holding every
+ * transaction of the truth, and report.json listing the four faults with their times; the job is
+ * then left running, listed by the web UI the demo prints, until SIGTERM ends the demo with exit 0.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ChaosDemoITCase {
@@ -45,9 +50,32 @@ class ChaosDemoITCase {
                         "--late-delay",
                         "5m..30m",
                         "--report-dir",
-                        reports.toString())) {
-            assertThat(demo.awaitExit(Duration.ofSeconds(300))).as(demo.output()).isZero();
-            assertThat(demo.stdout()).contains("verdict: PASS", "unexplained differences: 0");
+                        reports.toString(),
+                        "--keep-running")) {
+            // --keep-running leaves the job up and prints where: its web UI lists it, running
+            Map<String, String> endpoints = demo.awaitReady();
+            HttpResponse<String> jobs =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            endpoints.get("FLINK_WEB_UI")
+                                                                    + "/jobs/overview"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+            assertThat(jobs.statusCode()).isEqualTo(200);
+            JsonNode overview = new ObjectMapper().readTree(jobs.body());
+            assertThat(overview.path("jobs").findValuesAsText("state")).containsExactly("RUNNING");
+            assertThat(overview.path("jobs").findValuesAsText("name"))
+                    .containsExactly("cutover-stream");
+
+            demo.terminate();
+            assertThat(demo.awaitExit(Duration.ofSeconds(60))).as(demo.output()).isZero();
+            assertThat(demo.stdout())
+                    .contains("verdict: PASS", "unexplained differences: 0", "report.html");
+        }
+        for (String file : List.of("report.html", "report.md", "report.json", "junit.xml")) {
+            assertThat(reports.resolve(file)).as(file).isNotEmptyFile();
         }
         JsonNode json = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
         assertThat(json.at("/summary/unexplained").asLong()).isZero();
