@@ -53,16 +53,18 @@ class ChaosDemoITCase {
                         reports.toString(),
                         "--keep-running")) {
             // --keep-running leaves the job up and prints where: its web UI lists it, running
-            Map<String, String> endpoints = demo.awaitReady();
+            // (the cluster's page of the job; its REST API answers on the same address)
+            URI webUi = URI.create(demo.awaitReady().get("FLINK_WEB_UI"));
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> page =
+                    http.send(
+                            HttpRequest.newBuilder(webUi).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
             HttpResponse<String> jobs =
-                    HttpClient.newHttpClient()
-                            .send(
-                                    HttpRequest.newBuilder(
-                                                    URI.create(
-                                                            endpoints.get("FLINK_WEB_UI")
-                                                                    + "/jobs/overview"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString());
+                    http.send(
+                            HttpRequest.newBuilder(webUi.resolve("/jobs/overview")).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(jobs.statusCode()).isEqualTo(200);
             JsonNode overview = new ObjectMapper().readTree(jobs.body());
             assertThat(overview.path("jobs").findValuesAsText("state")).containsExactly("RUNNING");
