@@ -1,6 +1,5 @@
 package dev.cutover.recon.diff;
 
-import dev.cutover.recon.ReconException;
 import dev.cutover.recon.db.Sql;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -21,11 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -203,14 +200,15 @@ public final class ChecksumDiff {
             }
         }
         List<Map<Long, Stat>> sums = List.of(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
-        ExecutorService pool = Executors.newFixedThreadPool(workers, daemon());
+        ExecutorService pool =
+                Executors.newFixedThreadPool(workers, DiffWorkers.daemon("recon-checksum"));
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
                 running.add(pool.submit(() -> sumParts(spec, ranges, parts, queue, sums)));
             }
             for (Future<?> worker : running) {
-                await(worker);
+                DiffWorkers.await(worker, "the checksum");
             }
         } finally {
             pool.shutdownNow();
@@ -232,7 +230,7 @@ public final class ChecksumDiff {
                 side = next.side();
                 Connection connection = connections.get(side);
                 if (connection == null) {
-                    connection = readOnly(spec, side);
+                    connection = DiffWorkers.readOnly(spec, side);
                     connections.put(side, connection);
                 }
                 KeyRanges.Query query = ranges.sums(new SideSql(spec, side), next.part(), parts);
@@ -256,28 +254,6 @@ public final class ChecksumDiff {
                 }
             }
         }
-    }
-
-    private static void await(Future<?> worker) {
-        try {
-            worker.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw ReconException.infrastructure("a checksum query failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ReconException.infrastructure("interrupted during the checksum", e);
-        }
-    }
-
-    private static ThreadFactory daemon() {
-        return r -> {
-            Thread thread = new Thread(r, "recon-checksum");
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Every segment's rows counted on its side; segment -1 (NULL keys) removed and counted. */
@@ -428,23 +404,11 @@ public final class ChecksumDiff {
             List<Object> parameters,
             long groups,
             RowsConsumer consumer) {
-        try (Connection connection = readOnly(spec, side)) {
+        try (Connection connection = DiffWorkers.readOnly(spec, side)) {
             run(connection, query, parameters, groups, consumer);
         } catch (SQLException e) {
             throw Binder.translate(
                     e, "checksum of " + side.label() + " table " + spec.side(side).table());
-        }
-    }
-
-    private static Connection readOnly(DiffSpec spec, Side side) throws SQLException {
-        Connection connection = spec.side(side).connection().open();
-        try {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            return connection;
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
         }
     }
 

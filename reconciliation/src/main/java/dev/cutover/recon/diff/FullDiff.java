@@ -1,15 +1,12 @@
 package dev.cutover.recon.diff;
 
-import dev.cutover.recon.ReconException;
 import dev.cutover.recon.compare.KeyOrder;
 import dev.cutover.recon.compare.ValueComparator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +48,8 @@ public final class FullDiff {
         int parts = Integer.highestOneBit(threads - 1) << 1; // a power of two ≥ threads
         long width = SideSql.HASH_SPACE / parts;
         LOG.debug("full diff of {}: {} parts on {} threads", spec.name(), parts, threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("recon-part"));
+        ExecutorService pool =
+                Executors.newFixedThreadPool(threads, DiffWorkers.daemon("recon-part"));
         try {
             List<Future<DiffAccumulator>> results = new ArrayList<>();
             for (int part = 0; part < parts; part++) {
@@ -66,34 +64,12 @@ public final class FullDiff {
                                 }));
             }
             for (Future<DiffAccumulator> result : results) {
-                total.absorb(await(result));
+                total.absorb(DiffWorkers.await(result, "the full diff"));
             }
         } finally {
             pool.shutdownNow();
         }
         return total.result("full");
-    }
-
-    private static DiffAccumulator await(Future<DiffAccumulator> result) {
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw ReconException.infrastructure("a part of the full diff failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ReconException.infrastructure("interrupted during the full diff", e);
-        }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread thread = new Thread(r, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /**
@@ -117,7 +93,8 @@ public final class FullDiff {
             boolean countRows) {
         SideReader left = reader(spec, Side.LEFT, rows, withNullKeys);
         SideReader right = reader(spec, Side.RIGHT, rows, withNullKeys);
-        ExecutorService threads = Executors.newFixedThreadPool(2, daemon("recon-reader"));
+        ExecutorService threads =
+                Executors.newFixedThreadPool(2, DiffWorkers.daemon("recon-reader"));
         try {
             threads.execute(left);
             threads.execute(right);

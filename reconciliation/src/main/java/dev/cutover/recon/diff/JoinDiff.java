@@ -11,11 +11,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import org.postgresql.PGStatement;
 
 /**
@@ -81,7 +79,8 @@ public final class JoinDiff {
         } else {
             parts.add(null);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon());
+        ExecutorService pool =
+                Executors.newFixedThreadPool(threads, DiffWorkers.daemon("recon-join"));
         try {
             Future<long[]> leftCounts = pool.submit(() -> counts(spec, Side.LEFT));
             Future<long[]> rightCounts = pool.submit(() -> counts(spec, Side.RIGHT));
@@ -92,12 +91,12 @@ public final class JoinDiff {
             DiffAccumulator accumulator = new DiffAccumulator(spec);
             long leftDiffering = 0;
             for (Future<Part> join : joins) {
-                Part part = await(join);
+                Part part = DiffWorkers.await(join, "the join diff");
                 accumulator.absorb(part.accumulator());
                 leftDiffering += part.leftRows();
             }
-            long[] left = await(leftCounts);
-            long[] right = await(rightCounts);
+            long[] left = DiffWorkers.await(leftCounts, "the join diff");
+            long[] right = DiffWorkers.await(rightCounts, "the join diff");
             accumulator.rows(Side.LEFT, left[0]);
             accumulator.nullKey(Side.LEFT, left[1]);
             accumulator.rows(Side.RIGHT, right[0]);
@@ -123,7 +122,7 @@ public final class JoinDiff {
         DiffAccumulator accumulator = new DiffAccumulator(spec);
         int width = spec.keys().size() + spec.valueColumns().size();
         long leftRows = 0;
-        try (Connection connection = readOnly(spec)) {
+        try (Connection connection = DiffWorkers.readOnly(spec, Side.LEFT)) {
             try (PreparedStatement settings = connection.prepareStatement(SESSION_SETTINGS)) {
                 settings.execute();
             }
@@ -238,7 +237,7 @@ public final class JoinDiff {
                         + ") FROM "
                         + sql.table()
                         + sql.where();
-        try (Connection connection = readOnly(spec);
+        try (Connection connection = DiffWorkers.readOnly(spec, side);
                 PreparedStatement statement = connection.prepareStatement(query);
                 ResultSet rows = statement.executeQuery()) {
             rows.next();
@@ -249,39 +248,5 @@ public final class JoinDiff {
             throw Binder.translate(
                     e, "counting " + side.label() + " table " + spec.side(side).table());
         }
-    }
-
-    private static Connection readOnly(DiffSpec spec) throws SQLException {
-        Connection connection = spec.side(Side.LEFT).connection().open();
-        try {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            return connection;
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-    }
-
-    private static <T> T await(Future<T> task) {
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw ReconException.infrastructure("a part of the join diff failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ReconException.infrastructure("interrupted during the join diff", e);
-        }
-    }
-
-    private static ThreadFactory daemon() {
-        return r -> {
-            Thread thread = new Thread(r, "recon-join");
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
