@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,7 +146,6 @@ public final class ReconBenchmark {
 
         List<Double> fullRuns = new ArrayList<>();
         List<CpuSeconds> fullCpu = new ArrayList<>();
-        List<CpuSeconds> checksumCpu = new ArrayList<>();
         List<Double> oneThreadRuns = new ArrayList<>();
         DiffResult full = null;
         for (int i = 0; methods.contains(Method.FULL) && i < repeats; i++) {
@@ -169,44 +169,28 @@ public final class ReconBenchmark {
             }
         }
 
-        List<Double> checksumRuns = new ArrayList<>();
-        DiffResult checksum = null;
-        for (int i = 0; methods.contains(Method.CHECKSUM) && i < repeats; i++) {
-            BackendCpu cpu = cpu(db, left, right);
-            start = System.nanoTime();
-            checksum = ChecksumDiff.run(spec);
-            checksumRuns.add(seconds(start));
-            checksumCpu.add(stop(cpu));
-            LOG.info(
-                    "checksum: {} s, {} differences, CPU s {}",
-                    last(checksumRuns),
-                    checksum.differences(),
-                    checksumCpu.get(checksumCpu.size() - 1));
-            if (full != null && !full.countsOnly().equals(checksum.countsOnly())) {
-                throw new IllegalStateException("the full and the checksum diff differ");
-            }
-        }
-
-        List<Double> joinRuns = new ArrayList<>();
-        List<CpuSeconds> joinCpu = new ArrayList<>();
-        DiffResult join = null;
-        for (int i = 0; methods.contains(Method.JOIN) && i < repeats; i++) {
-            BackendCpu cpu = cpu(db, left, right);
-            start = System.nanoTime();
-            join = JoinDiff.run(spec);
-            joinRuns.add(seconds(start));
-            joinCpu.add(stop(cpu));
-            LOG.info(
-                    "join: {} s, {} differences, CPU s {}",
-                    last(joinRuns),
-                    join.differences(),
-                    joinCpu.get(joinCpu.size() - 1));
-            DiffResult other = full != null ? full : checksum;
-            if (other != null && !other.countsOnly().equals(join.countsOnly())) {
-                throw new IllegalStateException(
-                        "the join and the " + other.mode() + " diff differ");
-            }
-        }
+        Series checksum =
+                methods.contains(Method.CHECKSUM)
+                        ? series(
+                                "checksum",
+                                () -> ChecksumDiff.run(spec),
+                                repeats,
+                                db,
+                                left,
+                                right,
+                                full)
+                        : Series.NONE;
+        Series join =
+                methods.contains(Method.JOIN)
+                        ? series(
+                                "join",
+                                () -> JoinDiff.run(spec),
+                                repeats,
+                                db,
+                                left,
+                                right,
+                                full != null ? full : checksum.last())
+                        : Series.NONE;
 
         Double exceptS = null;
         Long except = null;
@@ -228,19 +212,63 @@ public final class ReconBenchmark {
                 median(oneThreadRuns),
                 fullRuns,
                 oneThreadRuns,
-                median(checksumRuns),
-                checksumRuns,
-                median(joinRuns),
-                joinRuns,
+                median(checksum.runs()),
+                checksum.runs(),
+                median(join.runs()),
+                join.runs(),
                 exceptS,
                 full == null ? null : full.differences(),
-                checksum == null ? null : checksum.differences(),
-                join == null ? null : join.differences(),
+                checksum.differences(),
+                join.differences(),
                 except,
                 fullCpu,
-                checksumCpu,
-                joinCpu,
+                checksum.cpu(),
+                join.cpu(),
                 exceptCpu);
+    }
+
+    /** A diff's runs: wall-clock seconds, the backends' CPU, the last result (null: not run). */
+    private record Series(List<Double> runs, List<CpuSeconds> cpu, DiffResult last) {
+        static final Series NONE = new Series(List.of(), List.of(), null);
+
+        Long differences() {
+            return last == null ? null : last.differences();
+        }
+    }
+
+    /**
+     * {@code diff} timed {@code repeats} times with its backends' CPU; each result must count what
+     * {@code reference} counted, when there is one.
+     */
+    private static Series series(
+            String name,
+            Supplier<DiffResult> diff,
+            int repeats,
+            ConnectionSpec db,
+            TableRef left,
+            TableRef right,
+            DiffResult reference) {
+        List<Double> runs = new ArrayList<>();
+        List<CpuSeconds> cpus = new ArrayList<>();
+        DiffResult result = null;
+        for (int i = 0; i < repeats; i++) {
+            BackendCpu cpu = cpu(db, left, right);
+            long start = System.nanoTime();
+            result = diff.get();
+            runs.add(seconds(start));
+            cpus.add(stop(cpu));
+            LOG.info(
+                    "{}: {} s, {} differences, CPU s {}",
+                    name,
+                    last(runs),
+                    result.differences(),
+                    cpus.get(cpus.size() - 1));
+            if (reference != null && !reference.countsOnly().equals(result.countsOnly())) {
+                throw new IllegalStateException(
+                        "the " + name + " and the " + reference.mode() + " diff differ");
+            }
+        }
+        return new Series(runs, cpus, result);
     }
 
     private static BackendCpu cpu(ConnectionSpec db, TableRef left, TableRef right) {
