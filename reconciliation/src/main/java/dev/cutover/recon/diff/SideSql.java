@@ -96,8 +96,8 @@ final class SideSql {
      * segment. Each column is hashed with its own seed (its position) and the column hashes are
      * XORed: columns of the same type on both sides without a tolerance by their type's own hash
      * function (no text conversion), the others as the text of their normalised value ({@link
-     * #normalised}). One hash call per column and no row value built: 20 % less CPU than one {@code
-     * hash_record_extended(ROW(…))} at 25M rows (README). A NULL makes the XOR NULL: such a row is
+     * #normalised}). One hash call per column and no row value built: less CPU than one {@code
+     * hash_record_extended(ROW(…))} (docs/benchmarks.md). A NULL makes the XOR NULL: such a row is
      * hashed by {@code hash_record_extended} of the same values, which hashes NULLs by position.
      */
     String rowHash() {
