@@ -88,18 +88,7 @@ class SparkSubmitITCase {
                         new BatchJarLocator.BatchJar(
                                 jobJar(), Path.of(System.getProperty("cutover.spark.lib"))),
                         SparkBatch.Settings.bundled().withDriverMemory("1g"))
-                .run(
-                        BatchJobArguments.of(
-                                HourRange.of(hour),
-                                stack.kafkaBootstrapServers(),
-                                topic.name(),
-                                stack.schemaRegistryUrl(),
-                                stack.jdbcUrl(),
-                                stack.jdbcUser(),
-                                schema.name()),
-                        new SparkBatch.Secrets(
-                                Optional.ofNullable(stack.jdbcPassword()), Optional.empty()),
-                        lines::add);
+                .run(arguments(stack, topic, schema, hour), secrets(stack), lines::add);
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("RUN hour " + hour));
 
         List<String> expected =
@@ -141,18 +130,7 @@ class SparkSubmitITCase {
                             jar,
                             new SparkBatch.Settings(
                                     Optional.of(cluster.sparkSubmit()), cluster.masterUrl(), "1g"))
-                    .run(
-                            BatchJobArguments.of(
-                                    HourRange.of(hour),
-                                    stack.kafkaBootstrapServers(),
-                                    topic.name(),
-                                    stack.schemaRegistryUrl(),
-                                    stack.jdbcUrl(),
-                                    stack.jdbcUser(),
-                                    schema.name()),
-                            new SparkBatch.Secrets(
-                                    Optional.ofNullable(stack.jdbcPassword()), Optional.empty()),
-                            lines::add);
+                    .run(arguments(stack, topic, schema, hour), secrets(stack), lines::add);
 
             JsonNode status = masterStatus(cluster);
             assertThat(status.path("completedapps"))
@@ -191,5 +169,21 @@ class SparkSubmitITCase {
 
     private static Path jobJar() {
         return Path.of(System.getProperty("cutover.batch.jar"));
+    }
+
+    private static BatchJobArguments arguments(
+            StackEndpoints stack, TestTopic topic, TestSchema schema, Instant hour) {
+        return BatchJobArguments.of(
+                HourRange.of(hour),
+                stack.kafkaBootstrapServers(),
+                topic.name(),
+                stack.schemaRegistryUrl(),
+                stack.jdbcUrl(),
+                stack.jdbcUser(),
+                schema.name());
+    }
+
+    private static SparkBatch.Secrets secrets(StackEndpoints stack) {
+        return new SparkBatch.Secrets(Optional.ofNullable(stack.jdbcPassword()), Optional.empty());
     }
 }

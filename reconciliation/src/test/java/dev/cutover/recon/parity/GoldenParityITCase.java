@@ -2,7 +2,6 @@ package dev.cutover.recon.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cutover.model.db.OutputTables;
 import dev.cutover.model.golden.GoldenFixture;
 import dev.cutover.model.golden.GoldenFixture.SchemaIds;
 import dev.cutover.model.golden.GoldenFixture.Tables;
@@ -44,18 +43,7 @@ class GoldenParityITCase {
     void everyDifferenceBetweenTheGoldenStreamAndBatchRowsIsExplained(
             StackEndpoints stack, TestSchema schema) throws Exception {
         GoldenFixture fixture = GoldenFixture.load(TestTime.hourStart(6));
-        Map<String, String> schemas =
-                Map.of(
-                        "stream",
-                        schema.name() + "_s",
-                        "batch",
-                        schema.name() + "_b",
-                        "truth",
-                        schema.name() + "_t");
-        for (String name : schemas.values()) {
-            OutputTables.migrateSchema(
-                    stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), name);
-        }
+        Map<String, String> schemas = ParitySchemas.create(stack, schema);
         write(stack, schemas.get("stream"), fixture.stream(IDS));
         write(stack, schemas.get("truth"), fixture.stream(IDS));
         write(stack, schemas.get("batch"), fixture.batch(IDS));

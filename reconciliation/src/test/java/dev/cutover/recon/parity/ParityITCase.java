@@ -2,7 +2,6 @@ package dev.cutover.recon.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cutover.model.db.OutputTables;
 import dev.cutover.recon.Reports;
 import dev.cutover.recon.db.ConnectionSpec;
 import dev.cutover.recon.diff.DiffRequest;
@@ -139,7 +138,7 @@ class ParityITCase {
     @Test
     void theShippedGatePassesAHealthyRunAndNamesThePlantedDefectsOfABrokenOne(
             StackEndpoints stack, TestSchema schema) throws Exception {
-        Map<String, String> schemas = schemas(stack, schema);
+        Map<String, String> schemas = ParitySchemas.create(stack, schema);
         ConnectionSpec db =
                 new ConnectionSpec(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
         for (String pipeline : List.of("stream", "truth", "batch")) {
@@ -223,7 +222,7 @@ class ParityITCase {
     @Test
     void cleanHourlyRunsPassTheBurnInAndOneDirtyRunRestartsIt(
             StackEndpoints stack, TestSchema schema) throws Exception {
-        Map<String, String> schemas = schemas(stack, schema);
+        Map<String, String> schemas = ParitySchemas.create(stack, schema);
         ConnectionSpec db =
                 new ConnectionSpec(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
         String historySchema = schema.name() + "_h";
@@ -443,23 +442,6 @@ class ParityITCase {
                         .get("n");
     }
 
-    /** Empty stream, batch and truth schemas of this test. */
-    private static Map<String, String> schemas(StackEndpoints stack, TestSchema schema) {
-        Map<String, String> schemas =
-                Map.of(
-                        "stream",
-                        schema.name() + "_s",
-                        "batch",
-                        schema.name() + "_b",
-                        "truth",
-                        schema.name() + "_t");
-        for (String name : schemas.values()) {
-            OutputTables.migrateSchema(
-                    stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), name);
-        }
-        return schemas;
-    }
-
     private static Map<String, DiffResult> byName(ParityRun.Result result) {
         return result.comparisons().stream()
                 .collect(Collectors.toMap(TableComparison::name, TableComparison::result));
@@ -468,18 +450,7 @@ class ParityITCase {
     /** stream, batch and truth schemas of this test, filled as described in the class comment. */
     private static Map<String, String> plant(StackEndpoints stack, TestSchema schema)
             throws SQLException {
-        Map<String, String> schemas =
-                Map.of(
-                        "stream",
-                        schema.name() + "_s",
-                        "batch",
-                        schema.name() + "_b",
-                        "truth",
-                        schema.name() + "_t");
-        for (String name : schemas.values()) {
-            OutputTables.migrateSchema(
-                    stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword(), name);
-        }
+        Map<String, String> schemas = ParitySchemas.create(stack, schema);
         Function<String, String> s = schemas::get;
         for (int i = 1; i <= 18; i++) {
             Instant event = H0.plus(6L * i, ChronoUnit.MINUTES);
