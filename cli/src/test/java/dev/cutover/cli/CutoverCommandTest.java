@@ -2,10 +2,10 @@ package dev.cutover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.contract.Ports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class CutoverCommandTest {
 
     @Test
     void registryThatRefusesIsAnInfrastructureFailureNamingTheUrl() throws IOException {
-        int closedPort = closedPort();
+        int closedPort = Ports.free();
 
         Run run =
                 Run.of(
@@ -130,12 +130,6 @@ class CutoverCommandTest {
 
         assertThat(run.code).as(run.toString()).isEqualTo(2);
         assertThat(run.err).contains("\tat ");
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** One in-process run of the command, with what it printed. */

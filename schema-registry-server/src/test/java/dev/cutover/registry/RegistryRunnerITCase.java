@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.contract.Ports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,10 +54,7 @@ class RegistryRunnerITCase {
                         System.getProperty(
                                 "cutover.registry.jar", "target/quarkus-app/quarkus-run.jar"));
         assertThat(jar).as("packaged registry (run mvn package first)").isRegularFile();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Ports.free();
         log = Files.createTempFile("registry-it-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         registry =

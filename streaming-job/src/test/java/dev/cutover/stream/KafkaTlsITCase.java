@@ -2,6 +2,7 @@ package dev.cutover.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.contract.Ports;
 import dev.cutover.contract.stream.StreamJobOptions;
 import dev.cutover.model.db.OutputTables;
 import dev.cutover.stack.EmbeddedKafka;
@@ -17,7 +18,6 @@ import dev.cutover.testkit.SelfSignedCertificates.Pem;
 import dev.cutover.testkit.TestSchema;
 import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -44,9 +44,9 @@ class KafkaTlsITCase {
             throws Exception {
         Pem broker = SelfSignedCertificates.create(dir, "broker");
         Pem client = SelfSignedCertificates.create(dir, "client");
-        int plainPort = freePort();
-        int controllerPort = freePort();
-        int sslPort = freePort();
+        int plainPort = Ports.free();
+        int controllerPort = Ports.free();
+        int sslPort = Ports.free();
         StackOptions options =
                 StackOptions.defaults()
                         .withRunDir(dir.resolve("kafka"))
@@ -122,12 +122,6 @@ class KafkaTlsITCase {
 
             assertThat(StreamTables.cardTransactions(stack, schema))
                     .isEqualTo(Truth.cardTransactions(arrivals));
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

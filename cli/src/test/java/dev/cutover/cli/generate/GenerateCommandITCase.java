@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.contract.Ports;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;
@@ -12,7 +13,6 @@ import dev.cutover.testkit.TestSchema;
 import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -130,10 +130,7 @@ class GenerateCommandITCase {
     @Test
     void unreachableRegistryIsAnInfrastructureFailure(StackEndpoints stack, TestTopic topic)
             throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Ports.free();
         CliRun run =
                 CliRun.of(
                         "generate",

@@ -2,8 +2,8 @@ package dev.cutover.cli.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.contract.Ports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,10 +84,7 @@ class GenerateCommandTest {
 
     @Test
     void unreachableBrokerIsAnInfrastructureFailure() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Ports.free();
         CliRun run =
                 CliRun.of(
                         "generate",

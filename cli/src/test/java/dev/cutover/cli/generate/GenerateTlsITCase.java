@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.contract.Ports;
 import dev.cutover.stack.EmbeddedKafka;
 import dev.cutover.stack.Service;
 import dev.cutover.stack.StackEndpoints;
@@ -15,7 +16,6 @@ import dev.cutover.testkit.SelfSignedCertificates.Pem;
 import dev.cutover.testkit.TestTime;
 import dev.cutover.testkit.TestTopic;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,10 +54,10 @@ class GenerateTlsITCase {
         this.dir = dir;
         broker = SelfSignedCertificates.create(dir, "broker");
         client = SelfSignedCertificates.create(dir, "client");
-        int plainPort = freePort();
-        int controllerPort = freePort();
-        sslPort = freePort();
-        saslSslPort = freePort();
+        int plainPort = Ports.free();
+        int controllerPort = Ports.free();
+        sslPort = Ports.free();
+        saslSslPort = Ports.free();
         StackOptions options =
                 StackOptions.defaults()
                         .withRunDir(dir.resolve("kafka"))
@@ -229,11 +229,5 @@ class GenerateTlsITCase {
                         KafkaTopics.drain(
                                 kafka.bootstrapServers(), topic.name(), Duration.ofSeconds(60)))
                 .hasSize(300);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

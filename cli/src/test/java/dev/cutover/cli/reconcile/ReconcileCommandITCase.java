@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.cli.Main;
+import dev.cutover.contract.Ports;
 import dev.cutover.stack.Service;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.EmbeddedStackTest;
@@ -13,7 +14,6 @@ import dev.cutover.testkit.TestSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -277,10 +277,7 @@ class ReconcileCommandITCase {
 
     @Test
     void anUnreachableDatabaseIsExitThreeWithoutItsPassword() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Ports.free();
         Run run =
                 Run.of(
                         "reconcile",

@@ -3,13 +3,13 @@ package dev.cutover.model.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cutover.contract.Ports;
 import dev.cutover.model.CardTransactionSchemas;
 import dev.cutover.stack.Service;
 import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.TestTopic;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
@@ -87,10 +87,7 @@ class SchemaRegistryClientITCase {
     @Test
     void registryThatIsDownFailsTypedWithinTheTimeoutNamingTheUrlButNotTheCredentials()
             throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Ports.free();
         String url = "http://127.0.0.1:" + port + "/apis/ccompat/v7";
         SchemaRegistryClient client =
                 new SchemaRegistryClient(
