@@ -83,10 +83,7 @@ public final class Reconciler {
         }
     }
 
-    /** Checksum from {@link DiffSpec#AUTO_CHECKSUM_ROWS} estimated rows on (larger side). */
-    static Mode chooseMode(DiffSpec spec) {
-        return TableStats.estimatedRows(spec) >= DiffSpec.AUTO_CHECKSUM_ROWS
-                ? Mode.CHECKSUM
-                : Mode.FULL;
+    private static Mode chooseMode(DiffSpec spec) {
+        return Mode.auto(spec, TableStats.estimatedRows(spec));
     }
 }

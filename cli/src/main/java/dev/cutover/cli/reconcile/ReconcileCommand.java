@@ -122,7 +122,8 @@ public final class ReconcileCommand implements Callable<Integer> {
             paramLabel = "MODE",
             defaultValue = "auto",
             description =
-                    "full, checksum, join (both tables in one database, unique keys) or auto"
+                    "full, checksum, join (both tables in one database, unique keys) or auto:"
+                            + " full below 1M rows, else join where it can, else checksum"
                             + " (default: ${DEFAULT-VALUE}).")
     Mode mode;
 

@@ -27,9 +27,6 @@ public record DiffSpec(
         String hourColumn,
         DifferenceClassifier classifier) {
 
-    /** From this many rows (estimated, larger side) on, {@link Mode#AUTO} picks checksum. */
-    public static final long AUTO_CHECKSUM_ROWS = 1_000_000L;
-
     public DiffSpec {
         keys = List.copyOf(keys);
         compared = List.copyOf(compared);
