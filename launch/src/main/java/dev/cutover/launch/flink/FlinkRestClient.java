@@ -162,6 +162,20 @@ public final class FlinkRestClient {
                 .map(FlinkRestClient::firstLine);
     }
 
+    /** How many checkpoints of the job have completed ({@code /jobs/{id}/checkpoints}). */
+    public long completedCheckpoints(String jobId) {
+        return send(
+                        HttpRequest.newBuilder(
+                                        base.resolve(
+                                                base.getPath() + "/jobs/" + jobId + "/checkpoints"))
+                                .GET()
+                                .build(),
+                        "read the job's checkpoints")
+                .path("counts")
+                .path("completed")
+                .asLong();
+    }
+
     /** Cancels the job ({@code PATCH /jobs/{id}?mode=cancel}). */
     public void cancel(String jobId) {
         send(
