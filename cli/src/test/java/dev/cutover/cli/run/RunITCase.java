@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.cli.CliProcess;
+import dev.cutover.launch.flink.FlinkRestClient;
 import dev.cutover.launch.flink.StandaloneFlinkCluster;
 import dev.cutover.launch.flink.StreamJarLocator;
 import dev.cutover.recon.db.ConnectionSpec;
@@ -149,6 +150,8 @@ class RunITCase {
                                         .containsExactly("CANCELED"));
         String jobId = rest("/jobs/overview").path("jobs").get(0).path("jid").asText();
         assertThat(rest("/jobs/" + jobId + "/config").toString()).doesNotContain(PASSWORD);
+        // it wrote its rows through checkpoints (every 5 s over a run of more than 20 s)
+        assertThat(new FlinkRestClient(flink.restUrl()).completedCheckpoints(jobId)).isPositive();
         assertThat(stderr).contains("not sent to the Flink cluster", "jdbc.password");
         for (String file : List.of("report.html", "report.md", "report.json", "junit.xml")) {
             assertThat(Files.readString(reports.resolve(file))).doesNotContain(PASSWORD);
