@@ -15,6 +15,7 @@ import dev.cutover.recon.diff.FullDiff;
 import dev.cutover.recon.diff.GroupAggregates;
 import dev.cutover.recon.diff.JoinDiff;
 import dev.cutover.recon.diff.Mode;
+import dev.cutover.recon.diff.SharedSnapshot;
 import dev.cutover.recon.diff.TableStats;
 import dev.cutover.recon.report.TableComparison;
 import java.sql.Connection;
@@ -39,35 +40,40 @@ public final class Reconciler {
 
     public static TableComparison compare(DiffRequest request) {
         long started = System.nanoTime();
-        DiffSpec spec = plan(request);
-        Mode mode = request.mode() == Mode.AUTO ? chooseMode(spec) : request.mode();
-        LOG.info("comparing {} ({} mode)", spec.name(), mode.name().toLowerCase());
-        DiffResult result =
-                switch (mode) {
-                    case CHECKSUM -> ChecksumDiff.run(spec);
-                    case JOIN -> JoinDiff.run(spec);
-                    default -> FullDiff.run(spec, request.fullDiffThreads());
-                };
-        AggregateResult aggregates =
-                request.aggregateBy() == null
-                        ? null
-                        : GroupAggregates.compare(spec, request.aggregateBy());
+        DiffSpec planned = plan(request);
+        Mode mode = request.mode() == Mode.AUTO ? chooseMode(planned) : request.mode();
+        LOG.info("comparing {} ({} mode)", planned.name(), mode.name().toLowerCase());
+        DiffResult result;
+        AggregateResult aggregates;
+        try (SharedSnapshot snapshot = SharedSnapshot.export(planned)) {
+            DiffSpec spec = snapshot.spec();
+            result =
+                    switch (mode) {
+                        case CHECKSUM -> ChecksumDiff.run(spec);
+                        case JOIN -> JoinDiff.run(spec);
+                        default -> FullDiff.run(spec, request.fullDiffThreads());
+                    };
+            aggregates =
+                    request.aggregateBy() == null
+                            ? null
+                            : GroupAggregates.compare(spec, request.aggregateBy());
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, String> tolerances = new LinkedHashMap<>();
-        for (ColumnPair column : spec.compared()) {
+        for (ColumnPair column : planned.compared()) {
             if (column.tolerance() != null) {
                 tolerances.put(column.name(), column.tolerance().describe());
             }
         }
         return new TableComparison(
-                spec.name(),
+                planned.name(),
                 request.rightTable().table(),
                 request.leftTable().toString(),
                 request.rightTable().toString(),
                 request.leftConnection().redactedUrl(),
                 request.rightConnection().redactedUrl(),
-                spec.keyNames(),
-                spec.comparedNames(),
+                planned.keyNames(),
+                planned.comparedNames(),
                 tolerances,
                 Math.round(seconds * 1000) / 1000.0,
                 result,

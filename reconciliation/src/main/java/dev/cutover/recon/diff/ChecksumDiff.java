@@ -237,6 +237,7 @@ public final class ChecksumDiff {
                 Map<Long, Stat> stats = sums.get(side.ordinal());
                 run(
                         connection,
+                        spec.side(side),
                         query.sql(),
                         query.parameters(),
                         ranges.size(),
@@ -405,21 +406,26 @@ public final class ChecksumDiff {
             long groups,
             RowsConsumer consumer) {
         try (Connection connection = DiffWorkers.readOnly(spec, side)) {
-            run(connection, query, parameters, groups, consumer);
+            run(connection, spec.side(side), query, parameters, groups, consumer);
         } catch (SQLException e) {
             throw Binder.translate(
                     e, "checksum of " + side.label() + " table " + spec.side(side).table());
         }
     }
 
-    /** One query in a transaction of its own, with the checksum settings (they end with it). */
+    /**
+     * One query in a transaction of its own, on the side's {@link SharedSnapshot}, with the
+     * checksum settings (they end with it).
+     */
     private static void run(
             Connection connection,
+            TableSide side,
             String query,
             List<Object> parameters,
             long groups,
             RowsConsumer consumer)
             throws SQLException {
+        SharedSnapshot.begin(connection, side);
         try (PreparedStatement settings = connection.prepareStatement(SESSION_SETTINGS)) {
             settings.setString(1, workMem(groups));
             settings.execute();

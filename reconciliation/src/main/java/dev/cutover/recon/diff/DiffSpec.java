@@ -34,6 +34,21 @@ public record DiffSpec(
         classifier = classifier == null ? DifferenceClassifier.NONE : classifier;
     }
 
+    public DiffSpec withSides(TableSide left, TableSide right) {
+        return new DiffSpec(
+                name,
+                left,
+                right,
+                keys,
+                compared,
+                extras,
+                leftKeyUnique,
+                rightKeyUnique,
+                sampleLimit,
+                hourColumn,
+                classifier);
+    }
+
     public TableSide side(Side side) {
         return side == Side.LEFT ? left : right;
     }

@@ -113,9 +113,8 @@ public final class GroupAggregates {
         }
         String query = select + " FROM " + sql.table() + sql.where() + " GROUP BY 1";
         Map<String, BigDecimal[]> result = new TreeMap<>();
-        try (Connection connection = spec.side(side).connection().open()) {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
+        try (Connection connection = DiffWorkers.readOnly(spec, side)) {
+            SharedSnapshot.begin(connection, spec.side(side));
             try (PreparedStatement statement = connection.prepareStatement(query);
                     ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -44,7 +44,7 @@ public final class JoinDiff {
 
     /** Why {@code spec} cannot be joined in its database, or null when it can. */
     static String unsupported(DiffSpec spec) {
-        if (!spec.side(Side.LEFT).connection().equals(spec.side(Side.RIGHT).connection())) {
+        if (!spec.side(Side.LEFT).connection().sameAs(spec.side(Side.RIGHT).connection())) {
             return "the two tables are in different databases";
         }
         if (!spec.leftKeyUnique() || !spec.rightKeyUnique()) {
@@ -123,6 +123,7 @@ public final class JoinDiff {
         int width = spec.keys().size() + spec.valueColumns().size();
         long leftRows = 0;
         try (Connection connection = DiffWorkers.readOnly(spec, Side.LEFT)) {
+            SharedSnapshot.begin(connection, spec.left());
             try (PreparedStatement settings = connection.prepareStatement(SESSION_SETTINGS)) {
                 settings.execute();
             }
@@ -237,13 +238,15 @@ public final class JoinDiff {
                         + ") FROM "
                         + sql.table()
                         + sql.where();
-        try (Connection connection = DiffWorkers.readOnly(spec, side);
-                PreparedStatement statement = connection.prepareStatement(query);
-                ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            long[] counts = {rows.getLong(1), rows.getLong(2)};
-            connection.commit();
-            return counts;
+        try (Connection connection = DiffWorkers.readOnly(spec, side)) {
+            SharedSnapshot.begin(connection, spec.side(side));
+            try (PreparedStatement statement = connection.prepareStatement(query);
+                    ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                long[] counts = {rows.getLong(1), rows.getLong(2)};
+                connection.commit();
+                return counts;
+            }
         } catch (SQLException e) {
             throw Binder.translate(
                     e, "counting " + side.label() + " table " + spec.side(side).table());

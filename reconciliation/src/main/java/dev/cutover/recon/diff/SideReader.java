@@ -42,9 +42,8 @@ final class SideReader implements Runnable {
     public void run() {
         List<Column> keys = spec.keys().stream().map(k -> k.side(side)).toList();
         List<Column> values = spec.valueColumns().stream().map(c -> c.side(side)).toList();
-        try (Connection connection = spec.side(side).connection().open()) {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
+        try (Connection connection = DiffWorkers.readOnly(spec, side)) {
+            SharedSnapshot.begin(connection, spec.side(side));
             try (PreparedStatement statement =
                     connection.prepareStatement(
                             sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {

@@ -1,0 +1,84 @@
+package dev.cutover.recon.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.recon.Reconciler;
+import dev.cutover.recon.db.ConnectionSpec;
+import dev.cutover.recon.db.TableRef;
+import dev.cutover.stack.Service;
+import dev.cutover.stack.StackEndpoints;
+import dev.cutover.testkit.EmbeddedStackTest;
+import dev.cutover.testkit.Jdbc;
+import dev.cutover.testkit.TestSchema;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Writes that land while a comparison runs are not seen by any of its reads: every diff mode reads
+ * both tables as they were when the {@link SharedSnapshot} was exported, on however many
+ * connections and transactions it uses.
+ */
+@EmbeddedStackTest(services = Service.POSTGRES)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class SharedSnapshotITCase {
+    private static final int ROWS = 5_000;
+
+    @Test
+    void everyModeReadsBothTablesAsTheyWereAtTheExport(StackEndpoints stack, TestSchema schema)
+            throws Exception {
+        for (String table : List.of("left_t", "right_t")) {
+            Jdbc.execute(
+                    stack,
+                    "CREATE TABLE "
+                            + schema.qualify(table)
+                            + " AS SELECT 'k' || lpad(i::text, 6, '0') AS id, i::numeric AS amount"
+                            + " FROM generate_series(1, "
+                            + ROWS
+                            + ") i");
+            Jdbc.execute(stack, "CREATE UNIQUE INDEX ON " + schema.qualify(table) + " (id)");
+        }
+        // the right side through a connection string of its own, to the same database
+        DiffSpec spec =
+                Reconciler.plan(
+                        DiffRequest.of(
+                                        db(stack),
+                                        new TableRef(schema.name(), "left_t"),
+                                        new TableRef(schema.name(), "right_t"),
+                                        List.of("id"))
+                                .withRightConnection(db(stack)));
+
+        try (SharedSnapshot snapshot = SharedSnapshot.export(spec)) {
+            DiffSpec pinned = snapshot.spec();
+            assertThat(pinned.left().snapshot()).isNotNull().isEqualTo(pinned.right().snapshot());
+            // the pipelines go on writing while the comparison runs
+            Jdbc.execute(
+                    stack, "INSERT INTO " + schema.qualify("right_t") + " VALUES ('k999999', 1)");
+            Jdbc.execute(
+                    stack,
+                    "UPDATE " + schema.qualify("left_t") + " SET amount = -1 WHERE id = 'k000042'");
+
+            for (DiffResult result :
+                    List.of(
+                            FullDiff.run(pinned, 2),
+                            ChecksumDiff.run(pinned),
+                            JoinDiff.run(pinned, 2),
+                            JoinDiff.run(pinned, 1))) {
+                assertThat(result.leftRows()).as(result.mode()).isEqualTo(ROWS);
+                assertThat(result.rightRows()).as(result.mode()).isEqualTo(ROWS);
+                assertThat(result.matchedRows()).as(result.mode()).isEqualTo(ROWS);
+                assertThat(result.onlyInRight()).as(result.mode()).isZero();
+                assertThat(result.mismatchedRows()).as(result.mode()).isZero();
+            }
+        }
+        // without the snapshot, the same diff sees both writes
+        DiffResult now = FullDiff.run(spec, 2);
+        assertThat(now.onlyInRight()).isEqualTo(1);
+        assertThat(now.mismatchedRows()).isEqualTo(1);
+    }
+
+    private static ConnectionSpec db(StackEndpoints stack) {
+        return new ConnectionSpec(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+    }
+}
