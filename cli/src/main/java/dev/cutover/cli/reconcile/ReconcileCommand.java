@@ -123,7 +123,7 @@ public final class ReconcileCommand implements Callable<Integer> {
             defaultValue = "auto",
             description =
                     "full, checksum, join (both tables in one database, unique keys) or auto:"
-                            + " full below 1M rows, else join where it can, else checksum"
+                            + " full below 1M rows, else checksum"
                             + " (default: ${DEFAULT-VALUE}).")
     Mode mode;
 

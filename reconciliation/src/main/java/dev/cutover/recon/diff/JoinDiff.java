@@ -29,13 +29,21 @@ import org.postgresql.PGStatement;
  * database (one connection) and a unique index on each side's key, so each row meets at most one
  * row of the other side; for anything else, {@link ChecksumDiff} and {@link FullDiff}.
  *
- * <p>A join runs in one database backend. On several threads, when the key can be cut into {@link
+ * <p>How the database joins depends on how the tables are stored ({@link
+ * TableStats#storedInKeyOrder}). Stored in key order, both are merged through their key indexes,
+ * which reads their pages in sequence; on several threads, when the key can be cut into {@link
  * KeyRanges} (one column of one type, indexed on both sides), the keys are cut into ranges joined
- * at once, each on its own connection; the parts' counts and samples are added up as {@link
- * FullDiff}'s parts are, so the result is the one join's.
+ * at once, each on its own connection, and the parts' counts and samples are added up as {@link
+ * FullDiff}'s parts are, so the result is the one join's. Stored in any other order, an index would
+ * visit their pages at random, so one join runs with the planner's own plan (a hash or sort-merge
+ * join reading each table once) and more memory.
  */
 public final class JoinDiff {
-    private static final String SESSION_SETTINGS = Sql.resource("join_session.sql");
+    /** Settings of a merge of both tables in key order through their indexes. */
+    private static final String MERGE_SETTINGS = Sql.resource("join_session.sql");
+
+    /** Settings of a join of tables not stored in key order: the planner's plan, more memory. */
+    private static final String HASH_SETTINGS = Sql.resource("join_hash_session.sql");
 
     /** Key ranges per thread: ranges of uneven cost then even out. */
     private static final int RANGES_PER_THREAD = 4;
@@ -67,9 +75,11 @@ public final class JoinDiff {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be ≥ 1, not " + threads);
         }
+        boolean merged = TableStats.storedInKeyOrder(spec);
+        String settings = merged ? MERGE_SETTINGS : HASH_SETTINGS;
         List<RowSelection> parts = new ArrayList<>();
         Optional<KeyRanges> ranges =
-                threads > 1
+                threads > 1 && merged
                         ? KeyRanges.plan(spec, threads * RANGES_PER_THREAD, false)
                         : Optional.empty();
         if (ranges.isPresent()) {
@@ -86,7 +96,7 @@ public final class JoinDiff {
             Future<long[]> rightCounts = pool.submit(() -> counts(spec, Side.RIGHT));
             List<Future<Part>> joins = new ArrayList<>();
             for (RowSelection rows : parts) {
-                joins.add(pool.submit(() -> join(spec, rows)));
+                joins.add(pool.submit(() -> join(spec, rows, settings)));
             }
             DiffAccumulator accumulator = new DiffAccumulator(spec);
             long leftDiffering = 0;
@@ -111,8 +121,11 @@ public final class JoinDiff {
     /** What one join found, and how many of its differing rows have a left row. */
     private record Part(DiffAccumulator accumulator, long leftRows) {}
 
-    /** The join of the rows of {@code rows} (all when null), each differing row judged. */
-    private static Part join(DiffSpec spec, RowSelection rows) {
+    /**
+     * The join of the rows of {@code rows} (all when null) under the session {@code settings}, each
+     * differing row judged.
+     */
+    private static Part join(DiffSpec spec, RowSelection rows, String settings) {
         String query = query(spec, rows);
         List<Object> parameters = new ArrayList<>();
         if (rows != null) {
@@ -124,8 +137,8 @@ public final class JoinDiff {
         long leftRows = 0;
         try (Connection connection = DiffWorkers.readOnly(spec, Side.LEFT)) {
             SharedSnapshot.begin(connection, spec.left());
-            try (PreparedStatement settings = connection.prepareStatement(SESSION_SETTINGS)) {
-                settings.execute();
+            try (PreparedStatement session = connection.prepareStatement(settings)) {
+                session.execute();
             }
             try (PreparedStatement statement =
                     connection.prepareStatement(

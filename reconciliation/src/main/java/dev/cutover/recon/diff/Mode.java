@@ -11,29 +11,22 @@ public enum Mode {
      * one database, a unique key index on each side).
      */
     JOIN,
-    /**
-     * {@link #FULL} below {@link #LARGE_ROWS} rows, else {@link #JOIN} where it can, else {@link
-     * #CHECKSUM}.
-     */
+    /** {@link #FULL} below {@link #LARGE_ROWS} rows, else {@link #CHECKSUM}. */
     AUTO;
 
     /**
      * From this many rows (estimated, larger side) on, {@link #AUTO} leaves the comparison to the
-     * database ({@link #JOIN} or {@link #CHECKSUM}); below it, {@link #FULL} attributes every
-     * matched row to its hour.
+     * database; below it, {@link #FULL} attributes every matched row to its hour.
      */
     public static final long LARGE_ROWS = 1_000_000L;
 
     /**
-     * What {@link #AUTO} runs for {@code spec} whose larger side holds about {@code estimatedRows}:
-     * the join is exact, reads both tables once and hashes nothing (docs/benchmarks.md: as fast as
-     * the checksum at 5M rows, faster at 25M, with less database CPU at both), so it is preferred
-     * wherever it can run.
+     * What {@link #AUTO} runs for {@code spec} whose larger side holds about {@code estimatedRows}.
+     * Not the join, though it is exact and reads less: the checksum was as fast or faster on the
+     * pipelines' kind of table (a single key, rows stored in arrival order), and the join only
+     * faster on tables stored in key order or with a composite key (docs/benchmarks.md).
      */
     public static Mode auto(DiffSpec spec, long estimatedRows) {
-        if (estimatedRows < LARGE_ROWS) {
-            return FULL;
-        }
-        return JoinDiff.unsupported(spec) == null ? JOIN : CHECKSUM;
+        return estimatedRows < LARGE_ROWS ? FULL : CHECKSUM;
     }
 }

@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** The planner's row estimate of a table ({@code pg_class.reltuples}; 0 when never analysed). */
+/**
+ * What the planner's statistics say of a table: its rows, and whether it is stored in key order.
+ */
 public final class TableStats {
     private TableStats() {}
 
@@ -18,6 +20,38 @@ public final class TableStats {
                 estimatedRows(spec.right().connection(), spec.right().table()));
     }
 
+    /** Whether {@code column}'s values follow the table's physical order (the planner's view). */
+    static final double ORDERED_CORRELATION = 0.9;
+
+    /**
+     * Whether both tables are stored in the order of their first key column: its {@code
+     * pg_stats.correlation} is at least {@value #ORDERED_CORRELATION} in absolute value on each
+     * side (false when a table was never analysed).
+     */
+    public static boolean storedInKeyOrder(DiffSpec spec) {
+        ColumnPair first = spec.keys().get(0);
+        return storedInOrder(spec.left(), first.left().name())
+                && storedInOrder(spec.right(), first.right().name());
+    }
+
+    private static boolean storedInOrder(TableSide side, String column) {
+        try (Connection c = side.connection().open();
+                PreparedStatement statement =
+                        c.prepareStatement(
+                                "SELECT abs(correlation) FROM pg_catalog.pg_stats WHERE schemaname"
+                                        + " = ? AND tablename = ? AND attname = ?")) {
+            statement.setString(1, side.table().schema());
+            statement.setString(2, side.table().table());
+            statement.setString(3, column);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getDouble(1) >= ORDERED_CORRELATION;
+            }
+        } catch (SQLException e) {
+            throw ConnectionSpec.translate(e, "reading the statistics of " + side.table());
+        }
+    }
+
+    /** The planner's row estimate ({@code pg_class.reltuples}; 0 when never analysed). */
     public static long estimatedRows(ConnectionSpec connection, TableRef table) {
         try (Connection c = connection.open();
                 PreparedStatement statement =
