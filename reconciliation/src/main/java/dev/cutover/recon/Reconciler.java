@@ -90,6 +90,6 @@ public final class Reconciler {
     }
 
     private static Mode chooseMode(DiffSpec spec) {
-        return Mode.auto(spec, TableStats.estimatedRows(spec));
+        return Mode.auto(TableStats.estimatedRows(spec));
     }
 }

@@ -21,12 +21,12 @@ public enum Mode {
     public static final long LARGE_ROWS = 1_000_000L;
 
     /**
-     * What {@link #AUTO} runs for {@code spec} whose larger side holds about {@code estimatedRows}.
+     * What {@link #AUTO} runs for a comparison whose larger side holds about {@code estimatedRows}.
      * Not the join, though it is exact and reads less: the checksum was as fast or faster on the
      * pipelines' kind of table (a single key, rows stored in arrival order), and the join only
      * faster on tables stored in key order or with a composite key (docs/benchmarks.md).
      */
-    public static Mode auto(DiffSpec spec, long estimatedRows) {
+    public static Mode auto(long estimatedRows) {
         return estimatedRows < LARGE_ROWS ? FULL : CHECKSUM;
     }
 }
