@@ -38,15 +38,24 @@ public final class Reconciler {
         return DiffPlanner.plan(request, left, right);
     }
 
+    /** Compares the pair as of one snapshot of each of its databases, taken now. */
     public static TableComparison compare(DiffRequest request) {
+        return compare(request, null);
+    }
+
+    /**
+     * Compares the pair as of {@code snapshot} (one held by the caller for several comparisons),
+     * or, when null, as of one taken now.
+     */
+    public static TableComparison compare(DiffRequest request, SharedSnapshot snapshot) {
         long started = System.nanoTime();
         DiffSpec planned = plan(request);
         Mode mode = request.mode() == Mode.AUTO ? chooseMode(planned) : request.mode();
         LOG.info("comparing {} ({} mode)", planned.name(), mode.name().toLowerCase());
         DiffResult result;
         AggregateResult aggregates;
-        try (SharedSnapshot snapshot = SharedSnapshot.export(planned)) {
-            DiffSpec spec = snapshot.spec();
+        try (SharedSnapshot own = snapshot == null ? SharedSnapshot.export(planned) : null) {
+            DiffSpec spec = (snapshot == null ? own : snapshot).pin(planned);
             result =
                     switch (mode) {
                         case CHECKSUM -> ChecksumDiff.run(spec);

@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * TRANSACTION SNAPSHOT} of it ({@link #begin}): all of them see the tables as they were at the
  * export, both sides at the same instant when they share a database.
  *
+ * <p>A parity run holds one for all its comparisons ({@link #export(List)}), so its table pairs are
+ * compared as of one instant too.
+ *
  * <p>A database that cannot export a snapshot (a server without the function, or one that refuses
  * it) is read as before, each transaction at its own start, and a warning says so.
  */
@@ -30,39 +33,58 @@ public final class SharedSnapshot implements AutoCloseable {
     /** What {@code pg_export_snapshot()} returns, e.g. {@code 00000003-0000001B-1}. */
     private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f-]+");
 
-    private final List<Connection> holders;
-    private final DiffSpec pinned;
+    /** A database and the id of its snapshot (null when it exports none). */
+    private record Held(ConnectionSpec database, String id) {}
 
-    private SharedSnapshot(List<Connection> holders, DiffSpec pinned) {
-        this.holders = holders;
-        this.pinned = pinned;
+    private final List<Connection> holders = new ArrayList<>();
+    private final List<Held> held = new ArrayList<>();
+
+    private SharedSnapshot() {}
+
+    /** Exports a snapshot of each database of {@code spec} (one when both sides share it). */
+    public static SharedSnapshot export(DiffSpec spec) {
+        return export(List.of(spec.left().connection(), spec.right().connection()));
     }
 
     /**
-     * Exports a snapshot of each database of {@code spec} (one when both sides share it) and holds
-     * it until {@link #close()}.
+     * Exports a snapshot of each of {@code databases} (once per database) and holds them until
+     * {@link #close()}.
      */
-    public static SharedSnapshot export(DiffSpec spec) {
-        List<Connection> holders = new ArrayList<>();
+    public static SharedSnapshot export(List<ConnectionSpec> databases) {
+        SharedSnapshot snapshot = new SharedSnapshot();
         try {
-            String left = export(spec.left().connection(), holders);
-            String right =
-                    spec.right().connection().sameAs(spec.left().connection())
-                            ? left
-                            : export(spec.right().connection(), holders);
-            return new SharedSnapshot(
-                    holders,
-                    spec.withSides(
-                            spec.left().withSnapshot(left), spec.right().withSnapshot(right)));
+            for (ConnectionSpec database : databases) {
+                if (snapshot.find(database) == null) {
+                    snapshot.held.add(new Held(database, export(database, snapshot.holders)));
+                }
+            }
+            return snapshot;
         } catch (RuntimeException e) {
-            holders.forEach(SharedSnapshot::closeQuietly);
+            snapshot.close();
             throw e;
         }
     }
 
-    /** {@code spec} whose reads all start from the exported snapshots. */
-    public DiffSpec spec() {
-        return pinned;
+    /**
+     * {@code spec} whose reads all start from the snapshots held of its databases (a side of a
+     * database not held here is read as before).
+     */
+    public DiffSpec pin(DiffSpec spec) {
+        return spec.withSides(pin(spec.left()), pin(spec.right()));
+    }
+
+    private TableSide pin(TableSide side) {
+        Held database = find(side.connection());
+        return side.withSnapshot(database == null ? null : database.id());
+    }
+
+    private Held find(ConnectionSpec database) {
+        for (Held h : held) {
+            if (h.database().sameAs(database)) {
+                return h;
+            }
+        }
+        return null;
     }
 
     /**

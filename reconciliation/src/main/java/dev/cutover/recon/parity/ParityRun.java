@@ -11,6 +11,7 @@ import dev.cutover.recon.db.TableRef;
 import dev.cutover.recon.diff.DiffRequest;
 import dev.cutover.recon.diff.DifferenceClassifier;
 import dev.cutover.recon.diff.Mode;
+import dev.cutover.recon.diff.SharedSnapshot;
 import dev.cutover.recon.report.PipelineLatency;
 import dev.cutover.recon.report.TableComparison;
 import java.math.BigDecimal;
@@ -130,8 +131,11 @@ public final class ParityRun {
 
     public static Result run(Options options) {
         List<TableComparison> comparisons = new ArrayList<>();
-        for (DiffRequest request : requests(options)) {
-            comparisons.add(Reconciler.compare(request));
+        // every pair as of one instant: the stream's tables as the batch and the truth see them
+        try (SharedSnapshot snapshot = SharedSnapshot.export(List.of(options.db()))) {
+            for (DiffRequest request : requests(options)) {
+                comparisons.add(Reconciler.compare(request, snapshot));
+            }
         }
         List<PipelineLatency> latency = new ArrayList<>();
         for (String pipeline : List.of(STREAM, BATCH)) {

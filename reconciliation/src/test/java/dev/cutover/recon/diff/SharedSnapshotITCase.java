@@ -50,7 +50,7 @@ class SharedSnapshotITCase {
                                 .withRightConnection(db(stack)));
 
         try (SharedSnapshot snapshot = SharedSnapshot.export(spec)) {
-            DiffSpec pinned = snapshot.spec();
+            DiffSpec pinned = snapshot.pin(spec);
             assertThat(pinned.left().snapshot()).isNotNull().isEqualTo(pinned.right().snapshot());
             // the pipelines go on writing while the comparison runs
             Jdbc.execute(
@@ -76,6 +76,38 @@ class SharedSnapshotITCase {
         DiffResult now = FullDiff.run(spec, 2);
         assertThat(now.onlyInRight()).isEqualTo(1);
         assertThat(now.mismatchedRows()).isEqualTo(1);
+    }
+
+    @Test
+    void oneSnapshotServesEveryComparisonOfARun(StackEndpoints stack, TestSchema schema)
+            throws Exception {
+        for (String table : List.of("a", "b")) {
+            Jdbc.execute(
+                    stack,
+                    "CREATE TABLE "
+                            + schema.qualify(table)
+                            + " AS SELECT i AS id, i * 2 AS v FROM generate_series(1, 100) i");
+            Jdbc.execute(stack, "CREATE UNIQUE INDEX ON " + schema.qualify(table) + " (id)");
+        }
+        DiffRequest aToB = request(stack, schema, "a", "b");
+        DiffRequest bToA = request(stack, schema, "b", "a");
+
+        try (SharedSnapshot snapshot = SharedSnapshot.export(List.of(db(stack), db(stack)))) {
+            Jdbc.execute(stack, "INSERT INTO " + schema.qualify("b") + " VALUES (101, 202)");
+            // the second comparison runs after the first has ended, on the same state
+            assertThat(Reconciler.compare(aToB, snapshot).result().differences()).isZero();
+            assertThat(Reconciler.compare(bToA, snapshot).result().differences()).isZero();
+        }
+        assertThat(Reconciler.compare(aToB).result().onlyInRight()).isEqualTo(1);
+    }
+
+    private static DiffRequest request(
+            StackEndpoints stack, TestSchema schema, String left, String right) {
+        return DiffRequest.of(
+                db(stack),
+                new TableRef(schema.name(), left),
+                new TableRef(schema.name(), right),
+                List.of("id"));
     }
 
     private static ConnectionSpec db(StackEndpoints stack) {
