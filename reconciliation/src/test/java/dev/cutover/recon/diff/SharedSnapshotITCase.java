@@ -28,26 +28,19 @@ class SharedSnapshotITCase {
     @Test
     void everyModeReadsBothTablesAsTheyWereAtTheExport(StackEndpoints stack, TestSchema schema)
             throws Exception {
-        for (String table : List.of("left_t", "right_t")) {
-            Jdbc.execute(
-                    stack,
-                    "CREATE TABLE "
-                            + schema.qualify(table)
-                            + " AS SELECT 'k' || lpad(i::text, 6, '0') AS id, i::numeric AS amount"
-                            + " FROM generate_series(1, "
-                            + ROWS
-                            + ") i");
-            Jdbc.execute(stack, "CREATE UNIQUE INDEX ON " + schema.qualify(table) + " (id)");
-        }
+        twinTables(
+                stack,
+                schema,
+                "SELECT 'k' || lpad(i::text, 6, '0') AS id, i::numeric AS amount"
+                        + " FROM generate_series(1, "
+                        + ROWS
+                        + ") i",
+                "left_t",
+                "right_t");
         // the right side through a connection string of its own, to the same database
         DiffSpec spec =
                 Reconciler.plan(
-                        DiffRequest.of(
-                                        db(stack),
-                                        new TableRef(schema.name(), "left_t"),
-                                        new TableRef(schema.name(), "right_t"),
-                                        List.of("id"))
-                                .withRightConnection(db(stack)));
+                        request(stack, schema, "left_t", "right_t").withRightConnection(db(stack)));
 
         try (SharedSnapshot snapshot = SharedSnapshot.export(spec)) {
             DiffSpec pinned = snapshot.pin(spec);
@@ -81,14 +74,12 @@ class SharedSnapshotITCase {
     @Test
     void oneSnapshotServesEveryComparisonOfARun(StackEndpoints stack, TestSchema schema)
             throws Exception {
-        for (String table : List.of("a", "b")) {
-            Jdbc.execute(
-                    stack,
-                    "CREATE TABLE "
-                            + schema.qualify(table)
-                            + " AS SELECT i AS id, i * 2 AS v FROM generate_series(1, 100) i");
-            Jdbc.execute(stack, "CREATE UNIQUE INDEX ON " + schema.qualify(table) + " (id)");
-        }
+        twinTables(
+                stack,
+                schema,
+                "SELECT i AS id, i * 2 AS v FROM generate_series(1, 100) i",
+                "a",
+                "b");
         DiffRequest aToB = request(stack, schema, "a", "b");
         DiffRequest bToA = request(stack, schema, "b", "a");
 
@@ -99,6 +90,16 @@ class SharedSnapshotITCase {
             assertThat(Reconciler.compare(bToA, snapshot).result().differences()).isZero();
         }
         assertThat(Reconciler.compare(aToB).result().onlyInRight()).isEqualTo(1);
+    }
+
+    /** Tables {@code names}, each holding the rows of {@code select}, unique on {@code id}. */
+    private static void twinTables(
+            StackEndpoints stack, TestSchema schema, String select, String... names)
+            throws Exception {
+        for (String table : names) {
+            Jdbc.execute(stack, "CREATE TABLE " + schema.qualify(table) + " AS " + select);
+            Jdbc.execute(stack, "CREATE UNIQUE INDEX ON " + schema.qualify(table) + " (id)");
+        }
     }
 
     private static DiffRequest request(
