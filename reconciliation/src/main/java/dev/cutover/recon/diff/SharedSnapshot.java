@@ -78,6 +78,27 @@ public final class SharedSnapshot implements AutoCloseable {
         return side.withSnapshot(database == null ? null : database.id());
     }
 
+    /**
+     * A read-only connection to {@code database} whose transaction starts from the snapshot held of
+     * it, so a query on it sees what the comparisons see (a plain connection when none is held).
+     * The caller closes it.
+     */
+    public Connection open(ConnectionSpec database) {
+        Held snapshot = find(database);
+        Connection connection = database.open();
+        try {
+            connection.setReadOnly(true);
+            if (snapshot != null && snapshot.id() != null) {
+                connection.setAutoCommit(false);
+                begin(connection, snapshot.id());
+            }
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw ConnectionSpec.translate(e, "starting a read on the comparison's snapshot");
+        }
+    }
+
     private Held find(ConnectionSpec database) {
         for (Held h : held) {
             if (h.database().sameAs(database)) {
@@ -92,12 +113,15 @@ public final class SharedSnapshot implements AutoCloseable {
      * has one; call it before the transaction's first query.
      */
     static void begin(Connection connection, TableSide side) throws SQLException {
-        if (side.snapshot() == null) {
-            return;
+        if (side.snapshot() != null) {
+            begin(connection, side.snapshot());
         }
+    }
+
+    private static void begin(Connection connection, String snapshot) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-            statement.execute("SET TRANSACTION SNAPSHOT '" + side.snapshot() + "'");
+            statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
         }
     }
 

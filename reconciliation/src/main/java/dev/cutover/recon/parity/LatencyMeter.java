@@ -39,6 +39,19 @@ public final class LatencyMeter {
             ConnectionSpec db, String pipeline, TableRef table, ClockMapping clock) {
         try (Connection connection = db.open()) {
             connection.setReadOnly(true);
+            return measure(connection, pipeline, table, clock);
+        } catch (SQLException e) {
+            throw ConnectionSpec.translate(e, "measuring the latency of " + table);
+        }
+    }
+
+    /**
+     * As {@link #measure(ConnectionSpec, String, TableRef, ClockMapping)}, on {@code connection}
+     * (e.g. one on a parity run's snapshot), which the caller closes.
+     */
+    public static Optional<PipelineLatency> measure(
+            Connection connection, String pipeline, TableRef table, ClockMapping clock) {
+        try {
             Percentiles sinceEvent;
             Percentiles sinceKafka;
             Percentiles wallSinceKafka;

@@ -130,23 +130,26 @@ public final class ParityRun {
     private ParityRun() {}
 
     public static Result run(Options options) {
-        List<TableComparison> comparisons = new ArrayList<>();
-        // every pair as of one instant: the stream's tables as the batch and the truth see them
+        // Every read of the run as of one instant: each pair, the batch's newest hour and the late
+        // arrivals that explain differences, and the latency, while the pipelines go on writing.
         try (SharedSnapshot snapshot = SharedSnapshot.export(List.of(options.db()))) {
-            for (DiffRequest request : requests(options)) {
+            List<TableComparison> comparisons = new ArrayList<>();
+            for (DiffRequest request : requests(options, snapshot)) {
                 comparisons.add(Reconciler.compare(request, snapshot));
             }
+            List<PipelineLatency> latency = new ArrayList<>();
+            for (String pipeline : List.of(STREAM, BATCH)) {
+                TableRef transactions =
+                        new TableRef(options.schema(pipeline), OutputTables.CARD_TRANSACTIONS);
+                try (Connection connection = snapshot.open(options.db())) {
+                    LatencyMeter.measure(connection, pipeline, transactions, options.clock())
+                            .ifPresent(latency::add);
+                } catch (SQLException e) {
+                    throw ConnectionSpec.translate(e, "measuring the latency of " + transactions);
+                }
+            }
+            return new Result(comparisons, latency, freshnessGain(latency));
         }
-        List<PipelineLatency> latency = new ArrayList<>();
-        for (String pipeline : List.of(STREAM, BATCH)) {
-            LatencyMeter.measure(
-                            options.db(),
-                            pipeline,
-                            new TableRef(options.schema(pipeline), OutputTables.CARD_TRANSACTIONS),
-                            options.clock())
-                    .ifPresent(latency::add);
-        }
-        return new Result(comparisons, latency, freshnessGain(latency));
     }
 
     /**
@@ -154,7 +157,7 @@ public final class ParityRun {
      *
      * @throws ReconException bad input when a stream or batch table is missing
      */
-    static List<DiffRequest> requests(Options options) {
+    static List<DiffRequest> requests(Options options, SharedSnapshot snapshot) {
         List<String[]> pairs = new ArrayList<>();
         pairs.add(new String[] {STREAM, BATCH});
         boolean truth =
@@ -176,6 +179,7 @@ public final class ParityRun {
         Instant newestBatchHour =
                 newestHour(
                         options,
+                        snapshot,
                         new TableRef(options.schema(BATCH), OutputTables.CARD_TRANSACTIONS));
         List<DiffRequest> requests = new ArrayList<>();
         for (String[] pair : pairs) {
@@ -188,7 +192,7 @@ public final class ParityRun {
                 boolean againstBatch = pair[1].equals(BATCH);
                 DifferenceClassifier classifier =
                         againstBatch
-                                ? classifier(options, table, left, newestBatchHour)
+                                ? classifier(options, snapshot, table, left, newestBatchHour)
                                 : DifferenceClassifier.NONE;
                 DiffRequest request =
                         DiffRequest.of(options.db(), left, right, table.keys())
@@ -226,13 +230,18 @@ public final class ParityRun {
     }
 
     private static DifferenceClassifier classifier(
-            Options options, Table table, TableRef left, Instant newestBatchHour) {
+            Options options,
+            SharedSnapshot snapshot,
+            Table table,
+            TableRef left,
+            Instant newestBatchHour) {
         return switch (table.name()) {
             case OutputTables.CARD_TRANSACTIONS -> new LateArrivals(options.grace());
             case OutputTables.ACCOUNT_HOURLY_SPEND ->
                     new LateHourlySpend(
                             lateContributions(
                                     options,
+                                    snapshot,
                                     new TableRef(left.schema(), OutputTables.CARD_TRANSACTIONS)));
             default ->
                     new LatePoison(
@@ -243,13 +252,13 @@ public final class ParityRun {
     }
 
     private static Map<LateHourlySpend.AccountHour, LateContribution> lateContributions(
-            Options options, TableRef transactions) {
+            Options options, SharedSnapshot snapshot, TableRef transactions) {
         Map<LateHourlySpend.AccountHour, LateContribution> late = new HashMap<>();
         if (!exists(options, transactions)) {
             return late;
         }
         String sql = Sql.template("late_contributions.sql").with("TABLE", transactions.sql()).sql();
-        try (Connection connection = options.db().open();
+        try (Connection connection = snapshot.open(options.db());
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setDouble(1, options.grace().toNanos() / 1e9);
             try (ResultSet rows = statement.executeQuery()) {
@@ -275,13 +284,14 @@ public final class ParityRun {
     }
 
     /** The newest event hour in the batch's {@code card_transactions}, or null when empty. */
-    private static Instant newestHour(Options options, TableRef batchTransactions) {
+    private static Instant newestHour(
+            Options options, SharedSnapshot snapshot, TableRef batchTransactions) {
         if (!exists(options, batchTransactions)) {
             return null;
         }
         String sql =
                 Sql.template("batch_newest_hour.sql").with("TABLE", batchTransactions.sql()).sql();
-        try (Connection connection = options.db().open();
+        try (Connection connection = snapshot.open(options.db());
                 PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet rows = statement.executeQuery()) {
             OffsetDateTime newest = rows.next() ? rows.getObject(1, OffsetDateTime.class) : null;

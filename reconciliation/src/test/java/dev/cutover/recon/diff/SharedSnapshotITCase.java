@@ -10,6 +10,9 @@ import dev.cutover.stack.StackEndpoints;
 import dev.cutover.testkit.EmbeddedStackTest;
 import dev.cutover.testkit.Jdbc;
 import dev.cutover.testkit.TestSchema;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,29 @@ class SharedSnapshotITCase {
             assertThat(Reconciler.compare(bToA, snapshot).result().differences()).isZero();
         }
         assertThat(Reconciler.compare(aToB).result().onlyInRight()).isEqualTo(1);
+    }
+
+    /**
+     * What a run reads besides its diffs (the batch's newest hour, late arrivals, latency) it reads
+     * on {@link SharedSnapshot#open}: the same state as its comparisons.
+     */
+    @Test
+    void aQueryOnTheSnapshotSeesWhatTheComparisonsSee(StackEndpoints stack, TestSchema schema)
+            throws Exception {
+        twinTables(stack, schema, "SELECT i AS id FROM generate_series(1, 10) i", "t");
+        String newest = "SELECT max(id) FROM " + schema.qualify("t");
+
+        try (SharedSnapshot snapshot = SharedSnapshot.export(List.of(db(stack)))) {
+            Jdbc.execute(stack, "INSERT INTO " + schema.qualify("t") + " VALUES (11)");
+
+            try (Connection pinned = snapshot.open(db(stack));
+                    Statement statement = pinned.createStatement();
+                    ResultSet rows = statement.executeQuery(newest)) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(10);
+            }
+        }
+        assertThat(Jdbc.query(stack, newest).get(0).get("max")).isEqualTo(11);
     }
 
     /** Tables {@code names}, each holding the rows of {@code select}, unique on {@code id}. */

@@ -7,6 +7,7 @@ import dev.cutover.recon.db.ConnectionSpec;
 import dev.cutover.recon.diff.DiffRequest;
 import dev.cutover.recon.diff.DiffResult;
 import dev.cutover.recon.diff.Mode;
+import dev.cutover.recon.diff.SharedSnapshot;
 import dev.cutover.recon.gate.GatePolicy;
 import dev.cutover.recon.gate.Thresholds;
 import dev.cutover.recon.history.RunHistory;
@@ -122,13 +123,17 @@ class ParityITCase {
                         .withThreads(1);
         ParityRun.Options threeThreads = oneThread.withThreads(3);
 
-        List<DiffRequest> requests = ParityRun.requests(threeThreads);
+        List<DiffRequest> requests;
+        List<DiffRequest> checksums;
+        try (SharedSnapshot snapshot = SharedSnapshot.export(List.of(db))) {
+            requests = ParityRun.requests(threeThreads, snapshot);
+            checksums = ParityRun.requests(threeThreads.withMode(Mode.CHECKSUM), snapshot);
+        }
 
         assertThat(requests).hasSize(9);
         assertThat(requests).allSatisfy(r -> assertThat(r.fullDiffThreads()).isEqualTo(3));
         assertThat(requests).allSatisfy(r -> assertThat(r.mode()).isEqualTo(Mode.FULL));
-        assertThat(ParityRun.requests(threeThreads.withMode(Mode.CHECKSUM)))
-                .allSatisfy(r -> assertThat(r.mode()).isEqualTo(Mode.CHECKSUM));
+        assertThat(checksums).allSatisfy(r -> assertThat(r.mode()).isEqualTo(Mode.CHECKSUM));
         Map<String, DiffResult> one = byName(ParityRun.run(oneThread));
         Map<String, DiffResult> three = byName(ParityRun.run(threeThreads));
         assertThat(three.keySet()).isEqualTo(one.keySet());
